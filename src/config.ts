@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { IndexSettings } from "./core/index/manifest.js";
+import { DEFAULT_EMBEDDING } from "./core/embeddings/create-embeddings.js";
+import { UserError } from "./core/errors.js";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : String(fallback)))
+    .pipe(z.coerce.number().int().min(min).max(max));
+
+const schema = z
+  .object({
+    BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
+      message: "must look like 123456:ABC-DEF… as given by @BotFather",
+    }),
+    TELEGRAM_API_ROOT: z.string().optional().default("https://api.telegram.org").pipe(z.string().url()),
+    BOT_MODE: z.enum(["polling", "webhook"]).optional().default("polling"),
+    WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+    WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: "may hold only A-Z, a-z, 0-9, _ and -, at most 256 characters",
+    }),
+    PORT: integer(8080, 1, 65535),
+    ALLOWED_CHAT_IDS: optionalString
+      .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+      .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), { message: "must be a comma-separated list of numeric chat ids" })
+      .transform((ids) => ids.map(Number)),
+    RATE_LIMIT_MESSAGES: integer(5, 1, 1000),
+    RATE_LIMIT_WINDOW_SECONDS: integer(10, 1, 3600),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
+    INDEX_DIR: z.string().optional().default("data/index"),
+    CORPUS_DIR: z.string().optional().default("corpus"),
+    EMBEDDING_DIMENSIONS: integer(DEFAULT_EMBEDDING.dimensions, 64, 65536),
+    CHUNK_MAX_CHARS: integer(1000, 100, 20000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook" && !c.WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+    if (c.BOT_MODE === "webhook" && !c.WEBHOOK_SECRET)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+  });
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  botToken: string | undefined;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  port: number;
+  allowedChatIds: number[];
+  rateLimit: { messages: number; windowMs: number };
+  logLevel: Env["LOG_LEVEL"];
+  indexDir: string;
+  corpusDir: string;
+  index: IndexSettings;
+}
+
+/** Validates the environment once; an invalid setting fails with one message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+    throw new UserError(`Invalid configuration: ${problems.join("; ")}. See .env.example.`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    mode: e.BOT_MODE,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT,
+    allowedChatIds: e.ALLOWED_CHAT_IDS,
+    rateLimit: { messages: e.RATE_LIMIT_MESSAGES, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    logLevel: e.LOG_LEVEL,
+    indexDir: e.INDEX_DIR,
+    corpusDir: e.CORPUS_DIR,
+    index: {
+      chunking: { maxChars: e.CHUNK_MAX_CHARS },
+      embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS },
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadCorpus, type Corpus } from "../corpus/load-corpus.js";
+import { createEmbeddings } from "../embeddings/create-embeddings.js";
+import { chunkArticle } from "../ingest/chunk.js";
+import { analyseSpeakers } from "../speakers/analyse-speakers.js";
+import type { Article } from "../types.js";
+import type { SpeakerAnalysis } from "../speakers/types.js";
+import { KnowledgeBase } from "./knowledge-base.js";
+import { INDEX_FORMAT, settingsHash, type IndexSettings, type Manifest } from "./manifest.js";
+
+const MANIFEST = "manifest.json";
+const KNOWLEDGE = "knowledge.json";
+
+interface SavedKnowledge {
+  articles: Article[];
+  analysis: SpeakerAnalysis;
+  embeddingState: unknown;
+}
+
+/**
+ * Builds the index for a corpus and writes it atomically: everything goes to a
+ * temporary sibling directory that replaces the old index only when complete.
+ */
+export async function buildIndex(corpusDir: string, indexDir: string, settings: IndexSettings): Promise<KnowledgeBase> {
+  const started = performance.now();
+  const corpus = await loadCorpus(corpusDir);
+  const { kb, knowledge } = await assemble(corpus, settings, started);
+
+  const parent = path.dirname(path.resolve(indexDir));
+  await mkdir(parent, { recursive: true });
+  const tmp = `${path.resolve(indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await kb.store.save(tmp);
+    await writeFile(path.join(tmp, KNOWLEDGE), JSON.stringify(knowledge));
+    await writeFile(path.join(tmp, MANIFEST), JSON.stringify(kb.manifest, null, 2) + "\n");
+    const old = `${tmp}.old`;
+    await rename(indexDir, old).catch(() => undefined);
+    await rename(tmp, indexDir);
+    await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return kb;
+}
+
+async function assemble(corpus: Corpus, settings: IndexSettings, started: number) {
+  const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
+  const provider = createEmbeddings(settings.embedding);
+  const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
+  const vectors = await provider.embeddings.embedDocuments(chunks.map((c) => c.pageContent));
+  const store = new HNSWLib(provider.embeddings, { space: "cosine", numDimensions: vectors[0].length });
+  await store.addVectors(vectors, chunks);
+  const analysis = analyseSpeakers(corpus.articles);
+
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    corpusHash: corpus.hash,
+    settingsHash: settingsHash(settings),
+    embedding: settings.embedding,
+    chunking: settings.chunking,
+    counts: {
+      documents: corpus.articles.length,
+      paragraphs: corpus.articles.reduce((n, a) => n + a.paragraphs.length, 0),
+      sentences: corpus.articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0),
+      chunks: chunks.length,
+      speakers: analysis.speakers.length,
+      claims: analysis.speakers.reduce((n, s) => n + s.claims.length, 0),
+    },
+    dimensions: vectors[0].length,
+    builtAt: new Date().toISOString(),
+    buildMs: Math.round(performance.now() - started),
+  };
+  const kb = new KnowledgeBase(manifest, corpus.articles, chunks, store, provider.embeddings, analysis);
+  const knowledge: SavedKnowledge = { articles: corpus.articles, analysis, embeddingState };
+  return { kb, knowledge };
+}
+
+export async function readManifest(indexDir: string): Promise<Manifest | null> {
+  try {
+    return JSON.parse(await readFile(path.join(indexDir, MANIFEST), "utf8")) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads a built index; the caller has already checked its manifest. */
+export async function loadIndex(indexDir: string, manifest: Manifest): Promise<KnowledgeBase> {
+  const knowledge = JSON.parse(await readFile(path.join(indexDir, KNOWLEDGE), "utf8")) as SavedKnowledge;
+  const provider = createEmbeddings(manifest.embedding);
+  provider.restore(knowledge.embeddingState);
+  const store = await HNSWLib.load(indexDir, provider.embeddings);
+  // The docstore keeps insertion order, which is the order chunks were built in.
+  const chunks = [...store.docstore._docs.values()] as KnowledgeBase["chunks"];
+  return new KnowledgeBase(manifest, knowledge.articles, chunks, store, provider.embeddings, knowledge.analysis);
+}

@@ -1,0 +1,55 @@
+import { distance } from "fastest-levenshtein";
+import { STOP_WORDS, fold, stem, words } from "../text/tokenize.js";
+
+/**
+ * The corpus's own words, used to mend typos in questions ("Perminva" ->
+ * "perminova") before lexical matching.
+ */
+export class Vocabulary {
+  private readonly known = new Set<string>();
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(texts: Iterable<string>) {
+    for (const t of texts) for (const w of words(t)) this.addWord(w);
+  }
+
+  private addWord(w: string) {
+    if (this.known.has(w) || STOP_WORDS.has(w) || w.length < 3) return;
+    this.known.add(w);
+    const list = this.byLength.get(w.length) ?? [];
+    list.push(w);
+    this.byLength.set(w.length, list);
+  }
+
+  has(word: string): boolean {
+    return this.known.has(fold(word));
+  }
+
+  /** The closest corpus word within a small edit distance, or null. */
+  correct(word: string): string | null {
+    const w = fold(word);
+    if (this.known.has(w)) return w;
+    if (w.length < 4 || /\d/.test(w)) return null;
+    const max = w.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestD = max + 1;
+    for (let len = w.length - max; len <= w.length + max; len++) {
+      for (const cand of this.byLength.get(len) ?? []) {
+        if (cand[0] !== w[0] && max < 2) continue;
+        const d = distance(w, cand);
+        if (d < bestD || (d === bestD && best !== null && cand < best)) {
+          best = cand;
+          bestD = d;
+        }
+      }
+    }
+    return bestD <= max ? best : null;
+  }
+
+  /** Content terms of a question, typos mended against the corpus, stemmed. */
+  queryTerms(text: string): string[] {
+    return words(text)
+      .filter((w) => !STOP_WORDS.has(w))
+      .map((w) => stem(this.correct(w) ?? w));
+  }
+}

@@ -1,0 +1,308 @@
+import { fold, stem, words } from "../text/tokenize.js";
+import type { Article, Sentence } from "../types.js";
+import { findNames, type NameMention } from "./find-names.js";
+import {
+  AGREE_RE,
+  DISAGREE_RE,
+  PARTICIPATION_VERBS,
+  PERSON_NOUNS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from "./lexicon.js";
+import { extractRole } from "./role.js";
+import type { Agreement, Speaker, SpeakerAnalysis } from "./types.js";
+
+/** Words a report uses to refer back to a speaker by role ("the deputy stressed"). */
+const ROLE_REFERENCE_RE = new RegExp(
+  `\\b(?:the|this|that)\\s+((?:[a-z]+\\s)?(?:${[...PERSON_NOUNS].join("|")}))\\b`,
+  "i",
+);
+
+const ATTRIBUTION_CUE_RE =
+  /\b(?:according to (?:him|her|them)|in (?:his|her) (?:opinion|view|words|estimation|assessment|words)|(?:he|she) (?:\w+ly\s)?(?:also\s)?\w+)\b/i;
+
+interface Mention extends NameMention {
+  sentence: Sentence;
+}
+
+/**
+ * Finds who speaks in each article, their role, and which sentences are
+ * their claims. Works from sentence shape and general vocabulary only.
+ */
+export function analyseSpeakers(articles: Article[]): SpeakerAnalysis {
+  const speakers: Speaker[] = [];
+  const attribution: SpeakerAnalysis["attribution"] = {};
+  const agreements: Agreement[] = [];
+  for (const article of articles) {
+    const result = analyseArticle(article);
+    speakers.push(...result.speakers);
+    attribution[article.id] = result.attribution;
+    agreements.push(...result.agreements);
+  }
+  return { speakers, attribution, agreements };
+}
+
+function analyseArticle(article: Article) {
+  const sentences = article.paragraphs.flatMap((p) => p.sentences);
+  const speakers: Speaker[] = [];
+  const byKey = new Map<string, Speaker>();
+  /** For each sentence, the speaker who is its grammatical subject, when named there. */
+  const subjectOf = new Map<number, Speaker>();
+
+  for (const s of sentences) {
+    const mentions: Mention[] = findNames(s.text).map((m) => ({ ...m, sentence: s }));
+    for (const m of mentions) {
+      const known = byKey.get(fold(m.name));
+      if (known) {
+        if (!subjectOf.has(s.index) && isSubject(s.text, m)) subjectOf.set(s.index, known);
+        continue;
+      }
+      if (subjectOf.has(s.index) || !isSubject(s.text, m)) continue;
+      const speaker: Speaker = {
+        id: `${article.id}:${fold(m.name).replace(/[^\p{L}\p{N}]+/gu, "-")}`,
+        docId: article.id,
+        name: m.name,
+        role: extractRole(s.text, m),
+        gender: honorificGender(s.text, m),
+        introduced: s.index,
+        claims: [],
+      };
+      speakers.push(speaker);
+      byKey.set(fold(m.name), speaker);
+      subjectOf.set(s.index, speaker);
+    }
+    if (!subjectOf.has(s.index)) {
+      const bySurname = surnameSubject(s.text, speakers);
+      if (bySurname) subjectOf.set(s.index, bySurname);
+    }
+  }
+
+  for (const sp of speakers) sp.gender ??= guessGender(sp, sentences, subjectOf);
+
+  const attribution = attribute(article, sentences, speakers, subjectOf);
+  for (const s of sentences) {
+    const id = attribution[s.index];
+    const sp = speakers.find((x) => x.id === id);
+    if (sp && isClaim(s.text)) sp.claims.push(s.index);
+  }
+  const agreements = findAgreements(article, sentences, speakers, attribution);
+  return { speakers, attribution, agreements };
+}
+
+const ADVERBS = "(?:(?:also|then|later|further|first|again|once again)\\s+)?";
+const LEADING_WORD = new RegExp(`^\\s*${ADVERBS}(\\p{L}+)`, "u");
+const WORD_AFTER_COMMA = new RegExp(`,\\s*${ADVERBS}(\\p{L}+)`, "gu");
+
+function isReportingVerb(word: string | undefined): boolean {
+  const w = word?.toLowerCase() ?? "";
+  return SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w);
+}
+
+/** A reporting verb follows, directly or after an appositive (", a deputy of X, noted"). */
+function verbAfter(text: string): boolean {
+  if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
+  if (!/^\s*,/.test(text)) return false;
+  const clause = text.split(/["“”]/)[0];
+  for (const m of clause.matchAll(WORD_AFTER_COMMA)) if (isReportingVerb(m[1])) return true;
+  return false;
+}
+
+/** The name is who acts: "X said", "X, head of Y, noted", "said X", "by X", "according to X". */
+function isSubject(text: string, m: NameMention): boolean {
+  const before = text.slice(0, m.start);
+  const after = text.slice(m.end);
+  if (verbAfter(after) && !/\b(?:with|to|of|for|and)\s*$/i.test(before)) return true;
+  const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
+  if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
+  if (/\baccording to\s*$/i.test(before)) return true;
+  // Passive "was addressed by (the professor of ...,) X" ending the clause.
+  if (/\bby\b[^.;"“”]*$/i.test(before) && /^\s*(?:[,.;:!?]|$)/.test(after)) {
+    const verb = /\b(?:was|were|been)\s+(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
+    return !!verb && (SPEECH_VERBS.has(verb) || PARTICIPATION_VERBS.has(verb));
+  }
+  return false;
+}
+
+/** "Smith added …" or "… said Smith": a known speaker named by surname alone. */
+function surnameSubject(text: string, speakers: Speaker[]): Speaker | null {
+  for (let k = speakers.length - 1; k >= 0; k--) {
+    const sp = speakers[k];
+    const surname = sp.name.split(" ").at(-1)!;
+    const re = new RegExp(`(?:^|[^\\p{L}])((?:(?:Mr|Mrs|Ms|Dr|Prof)\\.?\\s)?${escapeRe(surname)})(?![\\p{L}])`, "u");
+    const m = re.exec(text);
+    if (!m) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    const mention = { name: m[1], start, end: start + m[1].length };
+    if (!isSubject(text, mention)) continue;
+    const honorific = honorificGender(text, mention);
+    // Two speakers may share a surname: prefer the latest one whose gender fits.
+    if (honorific && sp.gender && honorific !== sp.gender) continue;
+    return sp;
+  }
+  return null;
+}
+
+function honorificGender(text: string, m: NameMention): Speaker["gender"] {
+  const before = text.slice(Math.max(0, m.start - 6), m.start + 5);
+  if (/\bMr\b/.test(before)) return "m";
+  if (/\b(?:Mrs|Ms|Miss)\b/.test(before)) return "f";
+  return null;
+}
+
+/** Pronouns in the sentences that follow a speaker's introduction, before anyone else is named. */
+function guessGender(sp: Speaker, sentences: Sentence[], subjectOf: Map<number, Speaker>): Speaker["gender"] {
+  const intro = sentences[sp.introduced];
+  let male = 0;
+  let female = 0;
+  for (let i = sp.introduced; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (i > sp.introduced && (s.paragraph !== intro.paragraph || (subjectOf.get(i) && subjectOf.get(i) !== sp))) break;
+    // Subject pronouns only: "agreed with her" names someone else.
+    const text = i === sp.introduced ? s.text.slice(s.text.indexOf(sp.name) + sp.name.length) : s.text;
+    const outsideQuotes = text.replace(/["“][^"“”]*["”]/g, " ");
+    for (const m of outsideQuotes.matchAll(/\b(he|she|his|her|according to him|according to her)\b(?=\W+(\p{L}+))/giu)) {
+      const w = m[1].toLowerCase().replace("according to him", "he").replace("according to her", "she");
+      if ((w === "his" || w === "her") && !/^(?:opinion|view|words|estimation|assessment|mind)$/i.test(m[2])) continue;
+      if (w === "he" || w === "his") male++;
+      else female++;
+    }
+  }
+  return male > female ? "m" : female > male ? "f" : null;
+}
+
+function attribute(article: Article, sentences: Sentence[], speakers: Speaker[], subjectOf: Map<number, Speaker>) {
+  const out: (string | null)[] = sentences.map(() => null);
+  let recent: Speaker | null = null;
+  for (const p of article.paragraphs) {
+    let current: Speaker | null = null;
+    const groups = quoteGroups(p.sentences);
+    for (const group of groups) {
+      let who: Speaker | null = null;
+      for (const s of group) who ??= subjectOf.get(s.index) ?? null;
+      if (!who) {
+        const joined = group.map((s) => s.text).join(" ");
+        const byRole = roleReference(joined, speakers, current ?? recent);
+        const byPronoun = pronounReference(joined, speakers, current, recent);
+        who = byRole ?? byPronoun;
+        // A sentence with no cue continues the reported speech of the paragraph's speaker.
+        if (!who && current && !startsNewTopic(joined)) who = current;
+      }
+      if (who) {
+        for (const s of group) out[s.index] = who.id;
+        current = who;
+        recent = who;
+      }
+    }
+  }
+  return out;
+}
+
+/** Sentences that belong to one quotation travel together: the attribution is often at its end. */
+function quoteGroups(sentences: Sentence[]): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let open: Sentence[] | null = null;
+  for (const s of sentences) {
+    const quotes = (s.text.match(/["“”]/g) ?? []).length;
+    if (open) {
+      open.push(s);
+      if (quotes % 2 === 1) open = null;
+    } else if (quotes % 2 === 1) {
+      open = [s];
+      groups.push(open);
+    } else {
+      groups.push([s]);
+    }
+  }
+  return groups;
+}
+
+function roleReference(text: string, speakers: Speaker[], fallback: Speaker | null): Speaker | null {
+  const m = ROLE_REFERENCE_RE.exec(text.replace(/^[^"“”]*["“][^"“”]*["”]/, ""));
+  if (!m) return null;
+  // "the expert noted" – but not "supported the parliamentarian" (the object of someone else's verb).
+  const after = text.slice(m.index + m[0].length);
+  const isSubjectUse = /^\s*(?:\p{L}+ly\s)?(?:also\s)?\p{L}+/u.test(after) && verbAfter(after);
+  if (!isSubjectUse) return null;
+  const noun = stem(m[1].split(/\s+/).at(-1)!);
+  const matching = speakers.filter((sp) => sp.role && words(sp.role).some((w) => stem(w) === noun));
+  if (fallback && (matching.length === 0 || matching.includes(fallback))) return fallback;
+  return matching.at(-1) ?? fallback;
+}
+
+function pronounReference(text: string, speakers: Speaker[], current: Speaker | null, recent: Speaker | null): Speaker | null {
+  const m = ATTRIBUTION_CUE_RE.exec(text.replace(/^[^"“”]*["“][^"“”]*["”]/, ""));
+  if (!m) return null;
+  const female = /\b(?:she|her)\b/i.test(m[0]);
+  const gender = female ? "f" : "m";
+  const candidates = [current, recent].filter((x): x is Speaker => !!x);
+  return (
+    candidates.find((c) => c.gender === gender) ??
+    candidates.find((c) => c.gender === null) ??
+    [...speakers].reverse().find((sp) => sp.gender === gender && recent && sp.introduced <= recent.introduced) ??
+    null
+  );
+}
+
+/** Plural or collective subjects ("its participants noted", "They") are not one speaker's claim. */
+function startsNewTopic(text: string): boolean {
+  return /^(?:\P{L}*)(?:they|their|its|the participants|participants|summari[sz]ing|in conclusion|overall)\b/iu.test(text) ||
+    /\b(?:participants|attendees|speakers)\b/i.test(text);
+}
+
+/** A claim reports what was said or thought; taking part ("moderated by X") is not one. */
+function isClaim(text: string): boolean {
+  const ws = words(text);
+  const speech = ws.some((w) => SPEECH_VERBS.has(w)) || /["“”]/.test(text) || /\baccording to\b|\bin (?:his|her) (?:opinion|view)\b/i.test(text);
+  const participation = ws.some((w) => PARTICIPATION_VERBS.has(w));
+  return speech || !participation;
+}
+
+function findAgreements(article: Article, sentences: Sentence[], speakers: Speaker[], attribution: (string | null)[]): Agreement[] {
+  const out: Agreement[] = [];
+  for (const s of sentences) {
+    const who = speakers.find((sp) => sp.id === attribution[s.index]);
+    if (!who) continue;
+    // Only the main clause: "replied that 64 percent supported the extension" is no agreement.
+    const mainClause = s.text.replace(/["“][^"“”]*["”]/g, " ").split(/\bthat\b/)[0];
+    const agree = AGREE_RE.exec(mainClause);
+    const disagree = DISAGREE_RE.exec(mainClause);
+    const cue = disagree ?? agree;
+    if (!cue) continue;
+    const object = mainClause.slice(cue.index + cue[0].length);
+    const target = resolveObject(object, who, s.index, speakers, attribution);
+    if (target) out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: disagree ? "disagree" : "agree" });
+  }
+  return out;
+}
+
+function resolveObject(
+  object: string,
+  subject: Speaker,
+  sentence: number,
+  speakers: Speaker[],
+  attribution: (string | null)[],
+): Speaker | null {
+  const head = object.slice(0, 80);
+  for (const sp of [...speakers].reverse()) {
+    if (sp !== subject && new RegExp(`\\b${escapeRe(sp.name.split(" ").at(-1)!)}\\b`).test(head)) return sp;
+  }
+  // Otherwise the object is someone who spoke before this sentence, latest first.
+  const before: Speaker[] = [];
+  for (let i = sentence - 1; i >= 0; i--) {
+    const sp = speakers.find((x) => x.id === attribution[i]);
+    if (sp && sp !== subject && !before.includes(sp)) before.push(sp);
+  }
+  const pronoun = /^\s*(him|her)\b/i.exec(head);
+  if (pronoun) {
+    const gender = pronoun[1].toLowerCase() === "her" ? "f" : "m";
+    return before.find((sp) => sp.gender === gender || sp.gender === null) ?? null;
+  }
+  // "supported the parliamentarian", "agreed with the previous speaker": a person, not "the extension".
+  const noun = /^\s*(?:the|this|that|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(head)?.[1]?.toLowerCase();
+  if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) return before[0] ?? null;
+  return null;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,71 @@
+import { fold, STOP_WORDS } from "../text/tokenize.js";
+import { MONTHS_AND_DAYS, NON_SUBJECT_BEFORE, ORG_WORDS, TITLE_WORDS } from "./lexicon.js";
+
+export interface NameMention {
+  name: string;
+  /** Offsets within the sentence text. */
+  start: number;
+  end: number;
+}
+
+const TOKEN = /\p{Lu}\.(?=\s)|[\p{L}\p{M}'’-]+|[^\s\p{L}]/gu;
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Tok[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+function isNameToken(t: string): boolean {
+  if (!/^\p{Lu}/u.test(t)) return false;
+  if (/^\p{Lu}{2,}$/u.test(t.replace(/[.'’-]/g, ""))) return false; // acronyms
+  if (/^\p{Lu}\.$/u.test(t)) return true; // initials
+  const w = fold(t);
+  return !STOP_WORDS.has(w) && !ORG_WORDS.has(w) && !TITLE_WORDS.has(w) && !MONTHS_AND_DAYS.has(w) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t);
+}
+
+/**
+ * Person-name candidates: two to four capitalised words in a row that are not
+ * an organisation, office, acronym or date, and are not the tail of one
+ * ("the Central Election Committee", "his X party", "Department of X Y").
+ */
+export function findNames(sentence: string): NameMention[] {
+  const toks = tokens(sentence);
+  const out: NameMention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isNameToken(toks[i].text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && isNameToken(toks[j + 1].text) && sentence.slice(toks[j].end, toks[j + 1].start) === " ") j++;
+    let first = i;
+    // "in Russia Ermek Kosherbayev": a place after a preposition, then the name.
+    if (j - i >= 2 && partOfSomethingElse(toks, i, j)) first = i + 1;
+    const run = toks.slice(first, j + 1);
+    if (run.length >= 2 && run.length <= 4 && !partOfSomethingElse(toks, first, j)) {
+      out.push({ name: sentence.slice(run[0].start, run.at(-1)!.end), start: run[0].start, end: run.at(-1)!.end });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function partOfSomethingElse(toks: Tok[], i: number, j: number): boolean {
+  const prev = toks[i - 1];
+  const next = toks[j + 1];
+  if (prev && NON_SUBJECT_BEFORE.has(fold(prev.text))) return true;
+  if (next && /^\p{L}/u.test(next.text) && ORG_WORDS.has(fold(next.text))) return true;
+  // "(New People) party": a bracketed gloss followed by an organisation word.
+  if (next?.text === "(") {
+    const close = toks.findIndex((t, k) => k > j && t.text === ")");
+    const after = close > 0 ? toks[close + 1] : undefined;
+    if (after && ORG_WORDS.has(fold(after.text))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+/**
+ * General English vocabulary the speaker analysis relies on. Nothing here is
+ * about a particular article: these are the words news reports use to
+ * attribute speech and to name organisations and offices.
+ */
+
+const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Verbs that report what someone said or thought; each form as it appears. */
+export const SPEECH_VERBS = list(`
+  said says say told tells tell noted notes stressed stresses emphasized emphasizes emphasised emphasises stated states
+  added adds argued argues believes believed thinks thought considered considers agreed agrees disagreed disagrees
+  supported supports opposed opposes claimed claims explained explains remarked remarks observed observes warned warns
+  suggested suggests insisted insists concluded concludes recalled recalls announced announces addressed addresses
+  continued continues congratulated congratulates called calls welcomed welcomes praised praises criticized criticised
+  criticizes criticises highlighted highlights underlined underlines underscored underscores mentioned mentions
+  answered answers replied replies responded responds commented comments described describes estimated estimates
+  predicted predicts expects expected hoped hopes spoke speaks presented presents reported reports acknowledged
+  acknowledges admitted admits assured assures confirmed confirms denied denies doubted doubts echoed echoes
+  objected objects countered counters urged urges proposed proposes shared shares wrote writes summarized summarised
+  summed pointed drew draws expressed expresses voiced voices asserted asserts maintained maintains proclaimed
+  declared declares contended contends cautioned cautions recommended recommends questioned questions reminded reminds
+  characterized characterised assessed assesses regarded regards sees saw views viewed feels felt hailed hails
+  lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
+  touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
+`);
+
+/** Verbs of taking part without saying anything in particular. */
+export const PARTICIPATION_VERBS = list(`
+  moderated moderates chaired chairs hosted hosts opened opens closed attended attends introduced introduces
+  organized organised organizes organises led leads joined joins presided presides
+`);
+
+/** "X agreed with Y" and its kin; the object follows the cue. */
+export const AGREE_RE =
+  /\b(agreed with|agrees with|supported|supports|echoed|echoes|seconded|backed|sided with|concurred with|shared the (?:view|opinion|position) of|joined)\b/i;
+export const DISAGREE_RE =
+  /\b(disagreed with|disagrees with|objected to|objects to|opposed|argued against|contradicted|took issue with|challenged|countered|disputed)\b/i;
+
+/** Words that make a capitalised run an organisation, a body or a place, not a person. */
+export const ORG_WORDS = list(`
+  department center centre committee institute institution university academy embassy party ministry council company
+  holding holdings group bank foundation union republic parliament federation government agency association society
+  office school college news service services corporation corp inc ltd llc agency club league fund forum assembly
+  commission court bureau board chamber congress senate duma house cabinet administration authority organization
+  organisation consulting communications media press radio television tv times post journal magazine review network
+  relations politics policy analysis affairs studies research sciences science development economics technology
+  technologies information program programme project initiative movement front alliance coalition bloc
+  state states kingdom city region province district county square street avenue hall palace museum library
+  hospital church cathedral mosque airport station port river mountain lake sea ocean island islands
+  north south east west northern southern eastern western central asia europe africa america americas
+  world international national federal global regional foreign domestic social political economic strategic
+  modern new old great grand summit conference forum festival games cup championship week day award prize expo
+  exhibition congress session meeting table roundtable declaration treaty agreement act law plan strategy
+`);
+
+/** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the parliamentarian"). */
+export const PERSON_NOUNS = list(`
+  deputy expert diplomat scientist scholar ambassador analyst professor researcher historian economist politician
+  parliamentarian lawmaker official minister director head speaker veteran journalist specialist envoy senator
+  chairman chairwoman author academic lecturer activist leader representative manager spokesman spokeswoman
+  spokesperson critic commentator observer colleague councillor councilor mayor governor president adviser advisor
+  moderator host guest panellist panelist participant editor engineer doctor lawyer officer executive founder
+`);
+
+/** Titles and offices that precede a name and belong to the role, not the name. */
+export const TITLE_WORDS = list(`
+  mr mrs ms miss dr prof professor sir madam dame lord lady ambassador director head president vice chairman chairwoman
+  chair minister deputy secretary senator governor mayor general colonel captain judge justice king queen prince
+  princess sheikh imam father rev reverend bishop chief editor ceo founder spokesman spokeswoman spokesperson
+  member chancellor premier speaker commissioner consul attache counsellor counselor advisor adviser analyst expert
+  scientist economist historian researcher journalist correspondent councillor councilor alderman
+  mp mep lawmaker legislator envoy rabbi archbishop pastor coach manager
+`);
+
+export const MONTHS_AND_DAYS = list(`
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/** Words before a name that show it is part of something else ("of X", "his X party"). */
+export const NON_SUBJECT_BEFORE = list(`of for on at in from to into the his her its their our my your this that these those`);
+
+export const MALE_PRONOUNS = list("he him his himself");
+export const FEMALE_PRONOUNS = list("she her hers herself");

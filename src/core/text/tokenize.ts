@@ -1,0 +1,53 @@
+import { stemmer } from "stemmer";
+
+// Words, numbers, and words joined by an apostrophe or hyphen, in any script.
+const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const LATIN_RE = /^[a-z0-9'’\-]+$/;
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Lower-cases and strips diacritics so "Kosherbáyev" and "kosherbayev" meet. */
+export function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
+}
+
+export function wordTokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+export function words(text: string): string[] {
+  return wordTokens(fold(text)).map((t) => t.text);
+}
+
+/** Porter stem for Latin-script words; other scripts are left to the character n-grams. */
+export function stem(word: string): string {
+  const w = fold(word).replace(/'s$/, "");
+  if (!LATIN_RE.test(w) || w.length < 4) return w;
+  return stemmer(w);
+}
+
+export const STOP_WORDS = new Set(
+  (
+    "a an the and or but if then than so of to in on at by for from with about as into over under after before between " +
+    "is are was were be been being am do does did doing have has had having will would shall should can could may might must " +
+    "i me my we our us you your he him his she her it its they them their this that these those there here " +
+    "what which who whom whose when where why how whether not no nor all any each every both either neither some such " +
+    "also very just only too more most much many own same other another up down out off again further once " +
+    "s t d ll re ve m o y its it's i'm don't doesn't didn't isn't aren't wasn't weren't"
+  ).split(/\s+/),
+);
+
+/** Content terms: folded, stop words removed, stemmed. */
+export function contentTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+}
