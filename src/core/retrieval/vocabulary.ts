@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { STOP_WORDS, fold, stem, words } from "../text/tokenize.js";
+import { QUESTION_WORDS, STOP_WORDS, fold, stem, words } from "../text/tokenize.js";
 
 /**
  * The corpus's own words, used to mend typos in questions ("Perminva" ->
@@ -49,7 +49,7 @@ export class Vocabulary {
   /** Content terms of a question, typos mended against the corpus, stemmed. */
   queryTerms(text: string): string[] {
     return words(text)
-      .filter((w) => !STOP_WORDS.has(w))
+      .filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w))
       .map((w) => stem(this.correct(w) ?? w));
   }
 }

@@ -65,7 +65,7 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
   const m = /([\p{L}.]+)$/u.exec(text.slice(sentenceStart, dot));
   if (!m) return false;
   const word = m[1].toLowerCase();
-  // A single capital letter is an initial ("J. Smith"), unless it is the whole sentence.
-  if (/^\p{Lu}$/u.test(m[1]) && dot - sentenceStart > 1) return true;
+  // A single capital letter is an initial ("J. R. Smith").
+  if (/^\p{Lu}$/u.test(m[1])) return true;
   return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }

@@ -51,3 +51,16 @@ export function contentTerms(text: string): string[] {
     .filter((w) => !STOP_WORDS.has(w))
     .map(stem);
 }
+
+/**
+ * Words that frame a question rather than say what it is about ("What did X
+ * say about Y?"); kept out of lexical matching so they do not pull in
+ * passages that merely contain "say".
+ */
+export const QUESTION_WORDS = new Set(
+  (
+    "say said says saying tell told tells talk talked talks speak spoke speaks mention mentioned mentions " +
+    "think thought thinks believe believed according claim claimed claims opinion opinions view views please " +
+    "know article text report reported passage quote quoted statement statements exactly anyone someone somebody"
+  ).split(/\s+/),
+);
