@@ -1,4 +1,5 @@
 import { fold, stem, words } from "../text/tokenize.js";
+import { quoteGroups } from "../text/quotes.js";
 import type { Article, Sentence } from "../types.js";
 import { findNames, type NameMention } from "./find-names.js";
 import {
@@ -64,6 +65,7 @@ function analyseArticle(article: Article) {
         name: m.name,
         role: extractRole(s.text, m),
         gender: honorificGender(s.text, m),
+        aliases: [],
         introduced: s.index,
         claims: [],
       };
@@ -197,36 +199,21 @@ function attribute(article: Article, sentences: Sentence[], speakers: Speaker[],
   return out;
 }
 
-/** Sentences that belong to one quotation travel together: the attribution is often at its end. */
-function quoteGroups(sentences: Sentence[]): Sentence[][] {
-  const groups: Sentence[][] = [];
-  let open: Sentence[] | null = null;
-  for (const s of sentences) {
-    const quotes = (s.text.match(/["“”]/g) ?? []).length;
-    if (open) {
-      open.push(s);
-      if (quotes % 2 === 1) open = null;
-    } else if (quotes % 2 === 1) {
-      open = [s];
-      groups.push(open);
-    } else {
-      groups.push([s]);
-    }
-  }
-  return groups;
-}
-
 function roleReference(text: string, speakers: Speaker[], fallback: Speaker | null): Speaker | null {
-  const m = ROLE_REFERENCE_RE.exec(text.replace(/^[^"“”]*["“][^"“”]*["”]/, ""));
+  const outside = text.replace(/^[^"“”]*["“][^"“”]*["”]/, "");
+  const m = ROLE_REFERENCE_RE.exec(outside);
   if (!m) return null;
-  // "the expert noted" – but not "supported the parliamentarian" (the object of someone else's verb).
-  const after = text.slice(m.index + m[0].length);
-  const isSubjectUse = /^\s*(?:\p{L}+ly\s)?(?:also\s)?\p{L}+/u.test(after) && verbAfter(after);
+  // "the expert noted", "said the expert" – but not "supported the parliamentarian" (someone else's object).
+  const after = outside.slice(m.index + m[0].length);
+  const verbBefore = /(\p{L}+)\s*$/u.exec(outside.slice(0, m.index))?.[1]?.toLowerCase();
+  const isSubjectUse = verbAfter(after) || (!!verbBefore && SPEECH_VERBS.has(verbBefore));
   if (!isSubjectUse) return null;
-  const noun = stem(m[1].split(/\s+/).at(-1)!);
+  const word = m[1].toLowerCase();
+  const noun = stem(word.split(/\s+/).at(-1)!);
   const matching = speakers.filter((sp) => sp.role && words(sp.role).some((w) => stem(w) === noun));
-  if (fallback && (matching.length === 0 || matching.includes(fallback))) return fallback;
-  return matching.at(-1) ?? fallback;
+  const who = fallback && (matching.length === 0 || matching.includes(fallback)) ? fallback : (matching.at(-1) ?? fallback);
+  addAlias(who, word);
+  return who;
 }
 
 function pronounReference(text: string, speakers: Speaker[], current: Speaker | null, recent: Speaker | null): Speaker | null {
@@ -299,8 +286,15 @@ function resolveObject(
   }
   // "supported the parliamentarian", "agreed with the previous speaker": a person, not "the extension".
   const noun = /^\s*(?:the|this|that|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(head)?.[1]?.toLowerCase();
-  if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) return before[0] ?? null;
+  if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) {
+    addAlias(before[0] ?? null, noun);
+    return before[0] ?? null;
+  }
   return null;
+}
+
+function addAlias(sp: Speaker | null, noun: string) {
+  if (sp && !sp.aliases.includes(noun)) sp.aliases.push(noun);
 }
 
 function escapeRe(s: string): string {

@@ -6,6 +6,8 @@ export interface Speaker {
   /** Role and affiliation as the article gives them. */
   role: string | null;
   gender: "m" | "f" | null;
+  /** Nouns the article uses to refer back to the speaker ("the expert", "the parliamentarian"). */
+  aliases: string[];
   /** Sentence index where the speaker is introduced. */
   introduced: number;
   /** Sentence indexes of the speaker's claims, in order. */

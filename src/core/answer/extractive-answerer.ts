@@ -1,0 +1,317 @@
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import type { Speaker } from "../speakers/types.js";
+import { CitationList, validateCitations } from "./citations.js";
+import { joinNames, nameWithRole, numberWord, reportUnit, unitOf, type Unit } from "./compose.js";
+import { analyseQuestion, type Question } from "./question.js";
+import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
+import type { Answer, Answerer } from "./types.js";
+import { contentTerms, stem } from "../text/tokenize.js";
+import { equivalents } from "../text/synonyms.js";
+import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
+
+/** Below this share of a question's weight, a passage does not answer it. */
+const MIN_COVERAGE = 0.5;
+/** A yes to "did X say …?" needs most of the claim's weight in one passage. */
+const VERIFY_COVERAGE = 0.6;
+const TIME_RE = /\b(\d{4}|today|yesterday|tomorrow|tonight|this (week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|percent)\b/i;
+
+/**
+ * Answers from the article's own sentences, with no language model: reads the
+ * question, picks the passages, and attributes every claim to its speaker.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  private readonly index: SentenceIndex;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.index = new SentenceIndex(kb);
+  }
+
+  async answer(question: string): Promise<Answer> {
+    const text = question.trim();
+    if (!/[\p{L}\p{N}]/u.test(text)) {
+      return this.refuse(text, "That does not look like a question. Ask about the event, for example: who spoke, or what one of the speakers said.");
+    }
+    const q = analyseQuestion(this.kb, text);
+    const answer = this.dispatch(q);
+    const problems = validateCitations(this.kb, answer);
+    if (problems.length) throw new Error(`Invalid citations: ${problems.join("; ")}`);
+    return answer;
+  }
+
+  private dispatch(q: Question): Answer {
+    if (q.unknownNames.length > 0 && q.kind !== "summary") {
+      return this.refuse(
+        q.text,
+        `The article does not mention ${joinNames(q.unknownNames)}. ${this.coverageHint()}`,
+      );
+    }
+    switch (q.kind) {
+      case "summary":
+        return { question: q.text, ...this.summaryAnswer() };
+      case "speakers":
+        return this.speakersAnswer(q);
+      case "count":
+        return this.speakersAnswer(q, true);
+      case "role":
+        return this.roleAnswer(q);
+      case "agreement":
+        return this.agreementAnswer(q);
+      case "verify":
+        return this.verifyAnswer(q);
+      case "claims":
+        return this.claimsAnswer(q);
+      case "who":
+        return this.whoAnswer(q);
+      default:
+        return this.topicAnswer(q);
+    }
+  }
+
+  /** A cited summary: what the event was, one point per speaker, and how it ended. */
+  summaryAnswer(): { answer: string; answerable: boolean; citations: Answer["citations"] } {
+    const c = new CitationList(this.kb);
+    const parts: string[] = [];
+    for (const article of this.kb.articles) {
+      const sentences = this.kb.sentences(article.id);
+      const opening = sentences.find((s) => !this.kb.speakerOf(article.id, s.index));
+      if (opening) parts.push(`${opening.text} ${c.cite(article.id, opening)}`);
+      for (const sp of this.kb.speakers.filter((x) => x.docId === article.id)) {
+        const claim = this.keyClaim(sp, 260);
+        if (claim) parts.push(reportUnit(this.kb, claim, c));
+      }
+      const closing = [...sentences].reverse().find((s) => !this.kb.speakerOf(article.id, s.index) && s !== opening);
+      const lastParagraph = article.paragraphs.at(-1)!.sentences;
+      if (closing && closing.paragraph === article.paragraphs.length) {
+        parts.push(reportUnit(this.kb, { docId: article.id, sentences: [lastParagraph.find((s) => !this.kb.speakerOf(article.id, s.index))!], speaker: null }, c));
+      }
+    }
+    return { answer: parts.join(" "), answerable: parts.length > 0, citations: c.citations };
+  }
+
+  /** The claim that best stands for a speaker: a quotation or a "that" clause, else their first claim. */
+  private keyClaim(sp: Speaker, maxChars = Infinity): Unit | null {
+    const units = this.speakerUnits(sp);
+    if (units.length === 0) return null;
+    const length = (u: Unit) => u.sentences.reduce((n, s) => n + s.text.length, 0);
+    const substantive = units.filter((u) => u.sentences.some((s) => /["“”]|\bthat\b/.test(s.text) && s.index !== sp.introduced));
+    const pool = substantive.length ? substantive : units;
+    // For a summary, the first substantive claim that is short enough, else the shortest.
+    return pool.find((u) => length(u) <= maxChars) ?? [...pool].sort((a, b) => length(a) - length(b))[0];
+  }
+
+  private speakerUnits(sp: Speaker): Unit[] {
+    const sentences = this.kb.sentences(sp.docId);
+    const units: Unit[] = [];
+    for (const i of sp.claims) {
+      if (units.some((u) => u.sentences.some((s) => s.index === i))) continue;
+      units.push(unitOf(this.kb, sp.docId, sentences[i]));
+    }
+    return units;
+  }
+
+  private speakersAnswer(q: Question, count = false): Answer {
+    if (this.kb.speakers.length === 0) return this.refuse(q.text, "The article does not name anyone who spoke.");
+    const c = new CitationList(this.kb);
+    const list = this.kb.speakers.map((sp) => `${nameWithRole(sp)} ${c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced))}`);
+    const n = this.kb.speakers.length;
+    const lead = count
+      ? `${capitalise(numberWord(n))} ${n === 1 ? "person spoke" : "people spoke"}: `
+      : `The speakers were `;
+    return { question: q.text, answer: `${lead}${joinNames(list)}.`, answerable: true, citations: c.citations };
+  }
+
+  private roleAnswer(q: Question): Answer {
+    const c = new CitationList(this.kb);
+    const parts = q.speakers.map((sp) => {
+      const marker = c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced));
+      return sp.role ? `${sp.name} is introduced as ${sp.role} ${marker}.` : `${sp.name} speaks in the article, which gives no role ${marker}.`;
+    });
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
+  }
+
+  private agreementAnswer(q: Question): Answer {
+    const stance = q.stance ?? "agree";
+    const named = new Set(q.speakers.map((s) => s.id));
+    const found = this.kb.analysis.agreements.filter(
+      (a) =>
+        a.stance === stance &&
+        (named.size === 0 || (q.agreementRole === "object" ? named.has(a.withSpeakerId) : named.has(a.speakerId) || named.has(a.withSpeakerId))),
+    );
+    const verb = stance === "agree" ? "agreed with" : "disagreed with";
+    if (found.length === 0) {
+      const who = q.speakers.length ? ` ${q.agreementRole === "object" ? "with" : "by"} ${joinNames(q.speakers.map((s) => s.name))}` : "";
+      return this.refuse(q.text, `The article does not report any ${stance === "agree" ? "agreement" : "disagreement"}${who}. ${this.coverageHint()}`);
+    }
+    const c = new CitationList(this.kb);
+    const parts = found.map((a) => {
+      const sp = this.kb.speaker(a.speakerId)!;
+      const other = this.kb.speaker(a.withSpeakerId)!;
+      const sentence = this.kb.sentence(a.docId, a.sentence);
+      const cue = (stance === "agree" ? AGREE_RE : DISAGREE_RE).exec(sentence.text)?.[1] ?? verb;
+      return `${sp.name} ${cue} ${other.name} ${c.cite(a.docId, sentence)}.`;
+    });
+    return { question: q.text, answer: parts.slice(0, 3).join(" "), answerable: true, citations: c.citations };
+  }
+
+  private claimsAnswer(q: Question): Answer {
+    const c = new CitationList(this.kb);
+    const parts: string[] = [];
+    const missing: Speaker[] = [];
+    for (const sp of q.speakers.slice(0, 3)) {
+      const units = this.speakerUnits(sp);
+      if (q.topic.length === 0) {
+        const key = this.keyClaim(sp);
+        const chosen = [units[0], key].filter((u, i, all): u is Unit => !!u && all.indexOf(u) === i);
+        parts.push(...chosen.slice(0, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
+        continue;
+      }
+      const hits = this.index.search(q.topic, (r) => r.speaker?.id === sp.id);
+      const best = hits[0];
+      if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {
+        missing.push(sp);
+        continue;
+      }
+      parts.push(...this.bestUnits(hits, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
+    }
+    if (parts.length === 0) {
+      const sp = missing[0] ?? q.speakers[0];
+      const pointer = this.keyClaim(sp);
+      const what = q.wantsNumber ? "give that figure" : "cover that";
+      const hint = pointer ? ` What it reports from ${sp.name}: ${reportUnit(this.kb, pointer, c)}` : "";
+      return { question: q.text, answer: `The article does not ${what} for ${sp.name}.${hint}`, answerable: false, citations: c.citations };
+    }
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
+  }
+
+  private whoAnswer(q: Question): Answer {
+    const hits = this.index.search(q.topic).filter((h) => h.coverage >= MIN_COVERAGE && !this.lacksNumber(q, h));
+    if (hits.length === 0) return this.notCovered(q);
+    const best = hits[0];
+    const bySpeaker = new Map<string, SentenceHit>();
+    for (const h of hits) {
+      if (!h.ref.speaker) continue;
+      const prev = bySpeaker.get(h.ref.speaker.id);
+      if (!prev) bySpeaker.set(h.ref.speaker.id, h);
+    }
+    // Keep speakers whose best passage is nearly as good as the best one.
+    const chosen = [...bySpeaker.values()].filter((h) => h.coverage >= best.coverage - 0.2 && h.coverage >= MIN_COVERAGE);
+    const many = /\b(which|what) (speakers|participants|experts|people)\b|\bwho (all|else)\b/i.test(q.text);
+    const c = new CitationList(this.kb);
+    if (chosen.length === 0) {
+      return { question: q.text, answer: `No named speaker says this; ${this.lowerReport(best.ref, c)}`, answerable: true, citations: c.citations };
+    }
+    const parts = chosen.slice(0, many ? 8 : 3).map((h) => reportUnit(this.kb, unitOf(this.kb, h.ref.docId, h.ref.sentence), c));
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
+  }
+
+  private verifyAnswer(q: Question): Answer {
+    const c = new CitationList(this.kb);
+    // "Is Petrov an analyst?": a question about a speaker's role.
+    if (q.speakers.length === 1 && q.topic.length > 0 && q.speakers[0].role) {
+      const sp = q.speakers[0];
+      const roleTerms = new Set([...contentTerms(sp.role ?? ""), ...sp.aliases.map(stem)]);
+      if (q.topic.every((t) => equivalents(t).some((e) => roleTerms.has(e)))) {
+        const marker = c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced));
+        return { question: q.text, answer: `Yes: the article introduces ${sp.name} as ${sp.role} ${marker}.`, answerable: true, citations: c.citations };
+      }
+    }
+    if (q.topic.length === 0) return q.speakers.length ? this.claimsAnswer(q) : this.notCovered(q);
+    const hits = this.index.search(q.topic);
+    const best = hits[0];
+    if (!best || best.coverage < VERIFY_COVERAGE || this.lacksNumber(q, best)) {
+      return this.notCovered(q, "The article does not say that.");
+    }
+    const unit = unitOf(this.kb, best.ref.docId, best.ref.sentence);
+    const report = reportUnit(this.kb, unit, c);
+    const sp = best.ref.speaker;
+    if (q.speakers.length > 0 && (!sp || !q.speakers.some((x) => x.id === sp.id))) {
+      const asked = joinNames(q.speakers.map((x) => x.name));
+      const actual = sp ? sp.name : "the article itself, not a named speaker";
+      return { question: q.text, answer: `Not ${asked}: the article attributes this to ${actual}. ${report}`, answerable: true, citations: c.citations };
+    }
+    return { question: q.text, answer: `Yes. ${report}`, answerable: true, citations: c.citations };
+  }
+
+  private topicAnswer(q: Question): Answer {
+    if (q.kind === "when" || q.kind === "where") return this.placeOrTimeAnswer(q);
+    if (q.topic.length === 0) return this.notCovered(q);
+    const hits = this.index.search(q.topic).filter((h) => !this.lacksNumber(q, h));
+    const best = hits[0];
+    if (!best || best.coverage < MIN_COVERAGE) return this.notCovered(q);
+    const c = new CitationList(this.kb);
+    const parts = this.bestUnits(hits, 2).map((u) => reportUnit(this.kb, u, c));
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
+  }
+
+  private placeOrTimeAnswer(q: Question): Answer {
+    const c = new CitationList(this.kb);
+    const pattern = q.kind === "when" ? TIME_RE : /\b(?:at|in) (?:the )?\p{Lu}/u;
+    const eventLevel = q.topic.length === 0;
+    let hits = eventLevel
+      ? this.index.refs.filter((r) => !r.speaker && pattern.test(r.sentence.text)).map((ref) => ({ ref, score: 1, coverage: 1 }))
+      : this.index.search(q.topic).filter((h) => h.coverage >= MIN_COVERAGE && pattern.test(h.ref.sentence.text));
+    if (hits.length === 0 && !eventLevel) hits = [];
+    const best = hits[0];
+    const article = this.kb.articles[0];
+    if (!best) {
+      if (q.kind === "when" && eventLevel && article.date) {
+        return { question: q.text, answer: `The article is dated ${article.date} ${c.citeHeader(article.id, article.date)}.`, answerable: true, citations: c.citations };
+      }
+      return this.notCovered(q);
+    }
+    const doc = this.kb.article(best.ref.docId);
+    const unit = unitOf(this.kb, best.ref.docId, best.ref.sentence);
+    const relative = /\b(today|yesterday|tomorrow|tonight|this (week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(best.ref.sentence.text);
+    if (q.kind === "when" && doc.date && (relative || !TIME_RE.test(best.ref.sentence.text))) {
+      // A relative date ("today") is anchored by the article's date line.
+      const marker = c.citeHeader(doc.id, doc.date);
+      const report = reportUnit(this.kb, unit, c);
+      return { question: q.text, answer: `The article is dated ${doc.date}${marker ? ` ${marker}` : ""}. ${report}`, answerable: true, citations: c.citations };
+    }
+    return { question: q.text, answer: reportUnit(this.kb, unit, c), answerable: true, citations: c.citations };
+  }
+
+  /** The best one or two passages: the top hit, and a second if it is nearly as good and says something else. */
+  private bestUnits(hits: SentenceHit[], max: number): Unit[] {
+    const units: Unit[] = [];
+    const top = hits[0];
+    for (const h of hits) {
+      if (units.length >= max) break;
+      if (h !== top && (h.coverage < top.coverage - 0.15 || h.score < top.score * 0.6)) break;
+      const u = unitOf(this.kb, h.ref.docId, h.ref.sentence);
+      if (units.some((x) => x.docId === u.docId && x.sentences[0].index === u.sentences[0].index)) continue;
+      units.push(u);
+    }
+    return units;
+  }
+
+  private lacksNumber(q: Question, hit: SentenceHit): boolean {
+    return q.wantsNumber && !NUMBER_RE.test(hit.ref.sentence.text.replace(/\b(one of|no one|someone|anyone)\b/gi, ""));
+  }
+
+  private lowerReport(ref: SentenceRef, c: CitationList): string {
+    const r = reportUnit(this.kb, unitOf(this.kb, ref.docId, ref.sentence), c);
+    return r.charAt(0).toLowerCase() + r.slice(1);
+  }
+
+  private notCovered(q: Question, lead = "The article does not cover that."): Answer {
+    const c = new CitationList(this.kb);
+    return { question: q.text, answer: `${lead} ${this.coverageHint()}`, answerable: false, citations: c.citations };
+  }
+
+  private coverageHint(): string {
+    const titles = this.kb.articles.map((a) => `“${a.title}”`);
+    const names = this.kb.speakers.map((s) => s.name);
+    const who = names.length ? ` You can ask what ${joinNames(names.slice(0, 8))}${names.length > 8 ? " and others" : ""} said.` : "";
+    return `It reports on ${joinNames(titles)}.${who}`;
+  }
+
+  private refuse(question: string, message: string): Answer {
+    return { question, answer: message, answerable: false, citations: [] };
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,191 @@
+import { distance } from "fastest-levenshtein";
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import { PERSON_NOUNS, TITLE_WORDS } from "../speakers/lexicon.js";
+import type { Speaker } from "../speakers/types.js";
+import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens } from "../text/tokenize.js";
+
+export type QuestionKind =
+  | "summary"
+  | "speakers"
+  | "count"
+  | "role"
+  | "agreement"
+  | "verify"
+  | "when"
+  | "where"
+  | "who"
+  | "claims"
+  | "topic";
+
+export interface Question {
+  text: string;
+  kind: QuestionKind;
+  /** Speakers the question names or describes; several when it is ambiguous ("the expert"). */
+  speakers: Speaker[];
+  /** What the question is about: stemmed, typo-mended content terms, minus speaker references. */
+  topic: string[];
+  /** Capitalised names in the question that the corpus never mentions. */
+  unknownNames: string[];
+  wantsNumber: boolean;
+  /** For agreement questions: whether the named speaker is the one agreeing or the one agreed with. */
+  agreementRole?: "subject" | "object";
+  stance?: "agree" | "disagree";
+}
+
+// Words that frame a question about the event itself, not a topic in it.
+const EVENT_WORDS = new Set(
+  "event meeting roundtable round table discussion conference forum summit gathering debate session held take took place happen happened".split(
+    " ",
+  ),
+);
+const GROUP_WORDS = new Set(
+  "speaker speakers participant participants panelist panelists panellists people persons expert experts guest guests attendee attendees who".split(" "),
+);
+
+const COMMAND_WORDS = new Set("tell list name give show summarize summarise describe explain please".split(" "));
+
+const AGREE_Q = /\b(agree|agreed|agrees|support|supported|supports|side|sided|back|backed|echo|echoed|second|seconded|endorse|endorsed)\b/;
+const DISAGREE_Q = /\b(disagree|disagreed|disagrees|oppose|opposed|object|objected|contradict|contradicted|dispute|disputed|challenge|challenged)\b/;
+
+/** Reads a question: what kind it is, whom it is about, and what topic. */
+export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
+  const text = raw.replace(/\s+/g, " ").trim();
+  const q = fold(text);
+  const tokens = wordTokens(text);
+  const { speakers, used } = resolveSpeakers(kb, tokens.map((t) => t.text));
+
+  const topicWords = tokens
+    .map((t) => fold(t.text))
+    .filter((w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+  const unknownNames = tokens
+    .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))
+    .map((t) => t.text)
+    .filter((w) => !STOP_WORDS.has(fold(w)) && !QUESTION_WORDS.has(fold(w)) && !COMMAND_WORDS.has(fold(w)));
+
+  const content = topicWords.filter((w) => !GROUP_WORDS.has(w));
+  const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
+  const wantsNumber = /\b(how many|how much|what (percentage|percent|share|proportion|number|amount)|how old)\b/.test(q);
+
+  const base = { text, speakers, topic, unknownNames, wantsNumber };
+  const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
+  if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
+    return { ...base, kind: "summary" };
+  }
+  if (agree && (speakers.length > 0 || /\b(who|whom|anyone|anybody|someone|which|any)\b/.test(q))) {
+    const verbAt = agree.index;
+    const nameAt = speakers.length ? firstUsedOffset(tokens, used) : -1;
+    return {
+      ...base,
+      kind: "agreement",
+      stance: DISAGREE_Q.test(q) ? "disagree" : "agree",
+      agreementRole: nameAt >= 0 && nameAt > verbAt ? "object" : "subject",
+    };
+  }
+  if (/\bhow many\b/.test(q) && topic.length === 0 && speakers.length === 0) return { ...base, kind: "count" };
+  if (speakers.length === 0 && topic.length === 0 && /\b(who|speakers?|participants?|panel|list|name)\b/.test(q)) {
+    return { ...base, kind: "speakers" };
+  }
+  if (/^(did|does|do|is|was|were|has|have|had|are|can|could|would|will)\b|\bis it (true|in the article)|\bdoes the article (say|mention|claim|report|state)/.test(q)) {
+    return { ...base, kind: "verify" };
+  }
+  if (/^when\b|\bwhat (date|day|year|time)\b|\bon which (date|day)\b|\bwhich (date|day|year)\b/.test(q)) return { ...base, kind: "when" };
+  if (/^where\b|\bin (which|what) (city|place|country|venue|building)\b|\bwhat (city|venue|place)\b/.test(q)) {
+    return { ...base, kind: speakers.length ? "role" : "where" };
+  }
+  if (speakers.length > 0) {
+    const asksRole =
+      /\b(who is|who's|who was|who are|what is|what's|what was)\b/.test(q) &&
+      (/\b(role|position|job|title|affiliation|work|works|occupation|profession)\b/.test(q) || topic.length === 0) &&
+      !/\b(what (is|was) .* (opinion|view|position on|claim))/.test(q);
+    if (asksRole && !/\b(say|said|think|thought|claim|claimed|believe|opinion|view|mention|argue|argued|stress|stressed)\b/.test(q)) {
+      return { ...base, kind: "role" };
+    }
+    if (/\bwhat does .* do\b|\bwhere does .* work\b/.test(q)) return { ...base, kind: "role" };
+    return { ...base, kind: "claims" };
+  }
+  if (/^(who|whom|which (speakers?|participants?|experts?|people|persons?|ones?|of the)|what (speakers?|participants?|experts?))\b/.test(q)) {
+    return { ...base, kind: "who" };
+  }
+  return { ...base, kind: "topic" };
+}
+
+function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number {
+  const i = Math.min(...used);
+  return Number.isFinite(i) ? tokens[i].start : -1;
+}
+
+/**
+ * Finds the speakers a question refers to: by name or surname (in any case,
+ * misspelt by a letter or two) or by role ("the ambassador", "the analyst
+ * from X"). Returns them and the positions of the words that referred to them.
+ */
+export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers: Speaker[]; used: Set<number> } {
+  const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
+  const used = new Set<number>();
+  const scores = new Map<Speaker, number>();
+
+  for (const sp of kb.speakers) {
+    const parts = fold(sp.name).split(/\s+/);
+    const surname = parts.at(-1)!;
+    let score = 0;
+    folded.forEach((w, i) => {
+      if (w.length < 3 || STOP_WORDS.has(w)) return;
+      const isSurname = nameMatch(w, surname, kb);
+      const isOther = parts.slice(0, -1).some((p) => nameMatch(w, p, kb));
+      if (isSurname || isOther) {
+        score += isSurname ? 2 : 1;
+        used.add(i);
+      }
+    });
+    if (score > 0) scores.set(sp, score);
+  }
+  if (scores.size > 0) {
+    const best = Math.max(...scores.values());
+    // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
+    const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used };
+  }
+  return resolveByRole(kb, folded, used);
+}
+
+function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
+  if (word === part) return true;
+  if (part.length < 5 || Math.abs(word.length - part.length) > 2 || word[0] !== part[0]) return false;
+  // An ordinary corpus word ("petrol"?) is not a misspelt name unless it is very close.
+  const max = part.length >= 8 ? 2 : 1;
+  return distance(word, part) <= max && !(kb.vocabulary.has(word) && word !== part);
+}
+
+function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number> } {
+  const hasPersonNoun = folded.some((w) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w));
+  if (!hasPersonNoun) return { speakers: [], used };
+  const roleWords = kb.speakers.map((sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases]));
+  const df = (w: string) => roleWords.filter((set) => [...set].some((r) => sameRoot(r, w))).length;
+  const scores = kb.speakers.map((sp, k) => {
+    let score = 0;
+    const hits: number[] = [];
+    folded.forEach((w, i) => {
+      if (w.length < 3 || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || GROUP_WORDS.has(w) && !PERSON_NOUNS.has(w)) return;
+      if ([...roleWords[k]].some((r) => sameRoot(r, w))) {
+        score += Math.log(1 + kb.speakers.length / df(w));
+        hits.push(i);
+      }
+    });
+    return { sp, score, hits };
+  });
+  const best = Math.max(0, ...scores.map((s) => s.score));
+  if (best === 0) return { speakers: [], used };
+  const top = scores.filter((s) => s.score >= best - 1e-9);
+  for (const s of top) for (const i of s.hits) used.add(i);
+  return { speakers: top.map((s) => s.sp), used };
+}
+
+/** "analyst" ~ "analytical", "diplomat" ~ "diplomatic": the same root for role matching. */
+function sameRoot(a: string, b: string): boolean {
+  if (a === b) return true;
+  const sa = stem(a);
+  const sb = stem(b);
+  if (sa === sb) return true;
+  const n = Math.min(sa.length, sb.length);
+  return n >= 5 && sa.slice(0, Math.max(5, n - 1)) === sb.slice(0, Math.max(5, n - 1));
+}

@@ -1,0 +1,86 @@
+import type { KnowledgeBase } from "../index/knowledge-base.js";
+import type { Speaker } from "../speakers/types.js";
+import { Bm25 } from "../retrieval/bm25.js";
+import { equivalents } from "../text/synonyms.js";
+import { contentTerms } from "../text/tokenize.js";
+import type { Sentence } from "../types.js";
+
+export interface SentenceRef {
+  docId: string;
+  sentence: Sentence;
+  speaker: Speaker | null;
+  terms: Set<string>;
+}
+
+export interface SentenceHit {
+  ref: SentenceRef;
+  score: number;
+  /** Share of the query's weight (IDF) that this sentence contains. */
+  coverage: number;
+}
+
+/** Sentence-level lexical search: what the extractive answerer quotes from. */
+export class SentenceIndex {
+  readonly refs: SentenceRef[];
+  private readonly bm25: Bm25;
+  private readonly vocabulary: Set<string>;
+
+  constructor(kb: KnowledgeBase) {
+    this.refs = kb.articles.flatMap((a) =>
+      kb.sentences(a.id).map((s) => ({
+        docId: a.id,
+        sentence: s,
+        speaker: kb.speakerOf(a.id, s.index),
+        terms: new Set(contentTerms(s.text)),
+      })),
+    );
+    this.bm25 = new Bm25(this.refs.map((r) => [...r.terms]));
+    this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms]));
+  }
+
+  /** The corpus forms a question term can stand for: itself, its equivalents, or a word sharing a long prefix. */
+  private forms(term: string): string[] {
+    const out = new Set(equivalents(term).filter((t) => this.vocabulary.has(t)));
+    if (term.length >= 6) {
+      const prefix = term.slice(0, 6);
+      for (const v of this.vocabulary) if (v.startsWith(prefix)) out.add(v);
+    }
+    return [...out];
+  }
+
+  /** Whether the corpus says anything with this term at all. */
+  known(term: string): boolean {
+    return this.forms(term).length > 0;
+  }
+
+  idf(term: string): number {
+    const forms = this.forms(term);
+    // A term the corpus never uses weighs as much as its rarest word.
+    if (forms.length === 0) return this.bm25.idf("\u0000unseen");
+    return Math.max(...forms.map((f) => this.bm25.idf(f)));
+  }
+
+  contains(ref: SentenceRef, term: string): boolean {
+    return this.forms(term).some((f) => ref.terms.has(f));
+  }
+
+  coverage(terms: string[], ref: SentenceRef): number {
+    const unique = [...new Set(terms)];
+    const total = unique.reduce((s, t) => s + this.idf(t), 0);
+    if (total === 0) return 0;
+    const covered = unique.filter((t) => this.contains(ref, t)).reduce((s, t) => s + this.idf(t), 0);
+    return covered / total;
+  }
+
+  /** Sentences that share at least one term with the query, best first. */
+  search(terms: string[], filter: (ref: SentenceRef) => boolean = () => true): SentenceHit[] {
+    const expanded = [...new Set(terms.flatMap((t) => this.forms(t)))];
+    const hits: SentenceHit[] = [];
+    this.refs.forEach((ref, i) => {
+      if (!filter(ref)) return;
+      const score = this.bm25.score(expanded, i);
+      if (score > 0) hits.push({ ref, score, coverage: this.coverage(terms, ref) });
+    });
+    return hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.ref.sentence.start - b.ref.sentence.start);
+  }
+}
