@@ -46,6 +46,11 @@ export class ExtractiveAnswerer implements Answerer {
         `The article does not mention ${joinNames(q.unknownNames)}. ${this.coverageHint()}`,
       );
     }
+    // What the question is about comes first ("What is the weather …", "How many seats …"); if the corpus never uses that word, it does not cover the question.
+    const focus = q.topic[0];
+    if (focus && !this.index.known(focus) && ["verify", "who", "topic", "when", "where"].includes(q.kind)) {
+      return this.notCovered(q);
+    }
     switch (q.kind) {
       case "summary":
         return { question: q.text, ...this.summaryAnswer() };
@@ -113,11 +118,14 @@ export class ExtractiveAnswerer implements Answerer {
   private speakersAnswer(q: Question, count = false): Answer {
     if (this.kb.speakers.length === 0) return this.refuse(q.text, "The article does not name anyone who spoke.");
     const c = new CitationList(this.kb);
-    const list = this.kb.speakers.map((sp) => `${nameWithRole(sp)} ${c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced))}`);
+    const excluded = new Set(q.exclude ? q.speakers.map((s) => s.id) : []);
+    const list = this.kb.speakers.filter((sp) => !excluded.has(sp.id)).map((sp) => `${nameWithRole(sp)} ${c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced))}`);
     const n = this.kb.speakers.length;
     const lead = count
       ? `${capitalise(numberWord(n))} ${n === 1 ? "person spoke" : "people spoke"}: `
-      : `The speakers were `;
+      : excluded.size
+        ? `Besides ${joinNames(q.speakers.map((s) => s.name))}, the speakers were `
+        : `The speakers were `;
     return { question: q.text, answer: `${lead}${joinNames(list)}.`, answerable: true, citations: c.citations };
   }
 
@@ -175,6 +183,11 @@ export class ExtractiveAnswerer implements Answerer {
       parts.push(...this.bestUnits(hits, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
     }
     if (parts.length === 0) {
+      // "the diplomat who opened the meeting" may describe someone else than the role match: search everyone.
+      if (q.byRole) {
+        const global = this.topicAnswer({ ...q, kind: "topic" });
+        if (global.answerable) return global;
+      }
       const sp = missing[0] ?? q.speakers[0];
       const pointer = this.keyClaim(sp);
       const what = q.wantsNumber ? "give that figure" : "cover that";

@@ -27,6 +27,10 @@ export interface Question {
   /** Capitalised names in the question that the corpus never mentions. */
   unknownNames: string[];
   wantsNumber: boolean;
+  /** The speakers were found by role ("the diplomat"), not by name: a weaker match. */
+  byRole: boolean;
+  /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
+  exclude: boolean;
   /** For agreement questions: whether the named speaker is the one agreeing or the one agreed with. */
   agreementRole?: "subject" | "object";
   stance?: "agree" | "disagree";
@@ -34,7 +38,7 @@ export interface Question {
 
 // Words that frame a question about the event itself, not a topic in it.
 const EVENT_WORDS = new Set(
-  "event meeting roundtable round table discussion conference forum summit gathering debate session held take took place happen happened".split(
+  "event meeting roundtable round table discussion conference forum summit gathering debate session held take took place happen happened attend attended participate participated part".split(
     " ",
   ),
 );
@@ -49,16 +53,18 @@ const DISAGREE_Q = /\b(disagree|disagreed|disagrees|oppose|opposed|object|object
 
 /** Reads a question: what kind it is, whom it is about, and what topic. */
 export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
-  const text = raw.replace(/\s+/g, " ").trim();
+  const text = mendOpener(raw.replace(/\s+/g, " ").trim());
   const q = fold(text);
   const tokens = wordTokens(text);
-  const { speakers, used } = resolveSpeakers(kb, tokens.map((t) => t.text));
+  const { speakers, used, byRole } = resolveSpeakers(kb, tokens.map((t) => t.text));
 
   const topicWords = tokens
     .map((t) => fold(t.text))
     .filter((w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
   const unknownNames = tokens
     .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))
+    // The first word is capitalised anyway; a misspelt "Whch" is not a name.
+    .filter((t, i) => i > 0 || !looksLikeQuestionWord(t.text))
     .map((t) => t.text)
     .filter((w) => !STOP_WORDS.has(fold(w)) && !QUESTION_WORDS.has(fold(w)) && !COMMAND_WORDS.has(fold(w)));
 
@@ -66,7 +72,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
   const wantsNumber = /\b(how many|how much|what (percentage|percent|share|proportion|number|amount)|how old)\b/.test(q);
 
-  const base = { text, speakers, topic, unknownNames, wantsNumber };
+  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
@@ -82,6 +88,10 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
     };
   }
   if (/\bhow many\b/.test(q) && topic.length === 0 && speakers.length === 0) return { ...base, kind: "count" };
+  // "Who spoke besides the ambassador?": the list, without the one named.
+  if (speakers.length > 0 && topic.length === 0 && /\b(besides|apart from|other than|except|excluding|aside from)\b/.test(q)) {
+    return { ...base, kind: "speakers", exclude: true };
+  }
   if (speakers.length === 0 && topic.length === 0 && /\b(who|speakers?|participants?|panel|list|name)\b/.test(q)) {
     return { ...base, kind: "speakers" };
   }
@@ -101,12 +111,32 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
       return { ...base, kind: "role" };
     }
     if (/\bwhat does .* do\b|\bwhere does .* work\b/.test(q)) return { ...base, kind: "role" };
+    if (/^(which|what) (speaker|participant|expert|person|one|guest)s? (is|was|works?|worked|comes?|came|represents?|represented)\b/.test(q)) {
+      return { ...base, kind: "role" };
+    }
     return { ...base, kind: "claims" };
   }
   if (/^(who|whom|which (speakers?|participants?|experts?|people|persons?|ones?|of the)|what (speakers?|participants?|experts?))\b/.test(q)) {
     return { ...base, kind: "who" };
   }
   return { ...base, kind: "topic" };
+}
+
+const QUESTION_OPENERS = "who whom whose what which when where why how did does do is was were are has have can could tell list name give show summarize summarise describe explain according".split(" ");
+
+/** "Whch speaker …" -> "Which speaker …": a misspelt question word changes what is asked. */
+function mendOpener(text: string): string {
+  const m = /^\p{L}+/u.exec(text);
+  if (!m) return text;
+  const w = fold(m[0]);
+  if (QUESTION_OPENERS.includes(w) || w.length < 3) return text;
+  const fix = QUESTION_OPENERS.find((q) => q.length >= 3 && Math.abs(q.length - w.length) <= 1 && distance(q, w) === 1);
+  return fix ? `${m[0][0] === m[0][0].toUpperCase() ? fix[0].toUpperCase() + fix.slice(1) : fix}${text.slice(m[0].length)}` : text;
+}
+
+function looksLikeQuestionWord(word: string): boolean {
+  const w = fold(word);
+  return QUESTION_OPENERS.some((q) => q === w || (w.length >= 3 && distance(q, w) <= (q.length > 4 ? 2 : 1)));
 }
 
 function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number {
@@ -119,7 +149,7 @@ function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number
  * misspelt by a letter or two) or by role ("the ambassador", "the analyst
  * from X"). Returns them and the positions of the words that referred to them.
  */
-export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers: Speaker[]; used: Set<number> } {
+export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers: Speaker[]; used: Set<number>; byRole: boolean } {
   const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
   const used = new Set<number>();
   const scores = new Map<Speaker, number>();
@@ -143,9 +173,9 @@ export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers
     const best = Math.max(...scores.values());
     // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
     const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
-    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used };
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, byRole: false };
   }
-  return resolveByRole(kb, folded, used);
+  return { ...resolveByRole(kb, folded, used), byRole: true };
 }
 
 function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {

@@ -29,7 +29,8 @@ export class Vocabulary {
   correct(word: string): string | null {
     const w = fold(word);
     if (this.known.has(w)) return w;
-    if (w.length < 4 || /\d/.test(w)) return null;
+    // Short words are too often real words ("list" is not a typo of "last").
+    if (w.length < 5 || /\d/.test(w)) return null;
     const max = w.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;

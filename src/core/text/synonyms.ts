@@ -24,6 +24,8 @@ const GROUPS = [
   "analyst analytical analysis",
   "growth grow grows growing",
   "positive good",
+  "similar similarity compare compared comparable resemble resembles like alike",
+  "want wants wish wishes desire",
   "important importance significant significance",
 ];
 

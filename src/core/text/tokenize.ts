@@ -61,6 +61,8 @@ export const QUESTION_WORDS = new Set(
   (
     "say said says saying tell told tells talk talked talks speak spoke speaks mention mentioned mentions " +
     "think thought thinks believe believed according claim claimed claims opinion opinions view views please " +
-    "know article text report reported passage quote quoted statement statements exactly anyone someone somebody"
+    "know article text report reported passage quote quoted statement statements exactly anyone someone somebody " +
+    "describe described describes characterize characterized characterise characterised want wants wanted " +
+    "list name names tell show give explain summarize summarise besides except excluding apart aside"
   ).split(/\s+/),
 );

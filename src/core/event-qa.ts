@@ -1,0 +1,88 @@
+import type { KnowledgeBase } from "./index/knowledge-base.js";
+import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
+import { resolveSpeakers } from "./answer/question.js";
+import { CitationList } from "./answer/citations.js";
+import { reportUnit, unitOf } from "./answer/compose.js";
+import type { Answer, Answerer, Citation } from "./answer/types.js";
+import type { Speaker } from "./speakers/types.js";
+import { wordTokens } from "./text/tokenize.js";
+
+export interface SpeakerEntry {
+  name: string;
+  role: string | null;
+  claims: { text: string; paragraph: number }[];
+}
+
+export interface Summary {
+  summary: string;
+  citations: Citation[];
+}
+
+export interface SourceInfo {
+  title: string;
+  date: string | null;
+  url: string | null;
+  label: string | null;
+}
+
+/**
+ * The product's core, as the bot, the CLIs and the tests see it. It knows
+ * nothing about Telegram or terminals.
+ */
+export class EventQa {
+  readonly answerer: Answerer;
+  private readonly extractive: ExtractiveAnswerer;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    answerer?: Answerer,
+  ) {
+    this.extractive = new ExtractiveAnswerer(kb);
+    this.answerer = answerer ?? this.extractive;
+  }
+
+  ask(question: string): Promise<Answer> {
+    return this.answerer.answer(question);
+  }
+
+  /** Everyone who spoke, in order of appearance, with their claims. */
+  speakers(): SpeakerEntry[] {
+    return this.kb.speakers.map((sp) => ({
+      name: sp.name,
+      role: sp.role,
+      claims: sp.claims.map((i) => {
+        const s = this.kb.sentence(sp.docId, i);
+        return { text: s.text, paragraph: s.paragraph };
+      }),
+    }));
+  }
+
+  /** Finds speakers by a name as a user types it: surname, misspelt, any case. */
+  findSpeakers(query: string): Speaker[] {
+    return resolveSpeakers(this.kb, wordTokens(query).map((t) => t.text)).speakers;
+  }
+
+  /** One speaker's claims as a cited answer. */
+  speakerClaims(sp: Speaker): Answer {
+    const c = new CitationList(this.kb);
+    const seen = new Set<number>();
+    const parts: string[] = [];
+    for (const i of sp.claims) {
+      if (seen.has(i)) continue;
+      const unit = unitOf(this.kb, sp.docId, this.kb.sentence(sp.docId, i));
+      unit.sentences.forEach((s) => seen.add(s.index));
+      parts.push(reportUnit(this.kb, unit, c));
+    }
+    const answer = parts.length ? parts.join(" ") : `The article names ${sp.name} but reports no claim of theirs.`;
+    return { question: sp.name, answer, answerable: parts.length > 0, citations: c.citations };
+  }
+
+  summary(): Summary {
+    const s = this.extractive.summaryAnswer();
+    return { summary: s.answer, citations: s.citations };
+  }
+
+  sources(): SourceInfo[] {
+    return this.kb.articles.map((a) => ({ title: a.title, date: a.date, url: a.sourceUrl, label: a.sourceLabel }));
+  }
+}
