@@ -86,9 +86,12 @@ function attributeSentence(text: string, sp: Speaker): string {
   if (according) return `According to ${name}${text.slice(according[0].length)}`;
   const possessive = /^(According to|In) (his|her)\b/.exec(text);
   if (possessive) return `${possessive[1]} ${name}'s${text.slice(possessive[0].length)}`;
-  const byRole = /^The ([a-z]+ )?([a-z]+)\b(?= (?:\w+ly )?(?:also )?\w+)/.exec(text);
-  if (byRole && sp.aliases.includes(`${byRole[1] ?? ""}${byRole[2]}`.trim().toLowerCase())) {
-    return `${name}${text.slice(byRole[0].length)}`;
+  // "The scientist expressed hope …" -> "Igor Filkevich expressed hope …"
+  const byRole = /^The ([a-z]+)(?: ([a-z]+))?/.exec(text);
+  if (byRole) {
+    const two = `${byRole[1]} ${byRole[2] ?? ""}`.trim();
+    if (byRole[2] && sp.aliases.includes(two)) return `${name}${text.slice(byRole[0].length)}`;
+    if (sp.aliases.includes(byRole[1])) return `${name}${text.slice(4 + byRole[1].length)}`;
   }
   return `According to ${name}, ${lowerFirst(text)}`;
 }

@@ -13,7 +13,8 @@ import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
 const MIN_COVERAGE = 0.5;
 /** A yes to "did X say …?" needs most of the claim's weight in one passage. */
 const VERIFY_COVERAGE = 0.6;
-const TIME_RE = /\b(\d{4}|today|yesterday|tomorrow|tonight|this (week|month|year)|last (week|month|year)|(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const TIME_RE =
+  /\b(\d{4}|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|percent)\b/i;
 
 /**
@@ -182,12 +183,12 @@ export class ExtractiveAnswerer implements Answerer {
       }
       parts.push(...this.bestUnits(hits, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
     }
+    if (parts.length === 0 && q.alternates.length > 0 && q.topic.length > 0) {
+      // "the diplomat who opened the meeting": the best role match may not be the one who said it.
+      const retry = this.claimsAnswer({ ...q, speakers: q.alternates, alternates: [] });
+      if (retry.answerable) return retry;
+    }
     if (parts.length === 0) {
-      // "the diplomat who opened the meeting" may describe someone else than the role match: search everyone.
-      if (q.byRole) {
-        const global = this.topicAnswer({ ...q, kind: "topic" });
-        if (global.answerable) return global;
-      }
       const sp = missing[0] ?? q.speakers[0];
       const pointer = this.keyClaim(sp);
       const what = q.wantsNumber ? "give that figure" : "cover that";
@@ -263,7 +264,9 @@ export class ExtractiveAnswerer implements Answerer {
     const eventLevel = q.topic.length === 0;
     let hits = eventLevel
       ? this.index.refs.filter((r) => !r.speaker && pattern.test(r.sentence.text)).map((ref) => ({ ref, score: 1, coverage: 1 }))
-      : this.index.search(q.topic).filter((h) => h.coverage >= MIN_COVERAGE && pattern.test(h.ref.sentence.text));
+      : this.index
+          .search(q.topic, (r) => q.speakers.length === 0 || q.speakers.some((sp) => sp.id === r.speaker?.id))
+          .filter((h) => h.coverage >= MIN_COVERAGE && pattern.test(h.ref.sentence.text));
     if (hits.length === 0 && !eventLevel) hits = [];
     const best = hits[0];
     const article = this.kb.articles[0];

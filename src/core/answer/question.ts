@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { PERSON_NOUNS, TITLE_WORDS } from "../speakers/lexicon.js";
 import type { Speaker } from "../speakers/types.js";
 import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens } from "../text/tokenize.js";
+import { equivalents } from "../text/synonyms.js";
 
 export type QuestionKind =
   | "summary"
@@ -29,6 +30,8 @@ export interface Question {
   wantsNumber: boolean;
   /** The speakers were found by role ("the diplomat"), not by name: a weaker match. */
   byRole: boolean;
+  /** Others who fit the role less well, tried when the best fits do not cover the topic. */
+  alternates: Speaker[];
   /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
   exclude: boolean;
   /** For agreement questions: whether the named speaker is the one agreeing or the one agreed with. */
@@ -56,11 +59,13 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const text = mendOpener(raw.replace(/\s+/g, " ").trim());
   const q = fold(text);
   const tokens = wordTokens(text);
-  const { speakers, used, byRole } = resolveSpeakers(kb, tokens.map((t) => t.text));
+  const { speakers, used, byRole, alternates } = resolveSpeakers(kb, tokens.map((t) => t.text));
 
-  const topicWords = tokens
-    .map((t) => fold(t.text))
-    .filter((w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+  const folded = tokens.map((t) => fold(t.text));
+  const topicWords = folded.filter(
+    // "how long", "how far": the adjective asks for a measure; it is not the topic.
+    (w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && folded[i - 1] !== "how",
+  );
   const unknownNames = tokens
     .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))
     // The first word is capitalised anyway; a misspelt "Whch" is not a name.
@@ -70,9 +75,9 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
 
   const content = topicWords.filter((w) => !GROUP_WORDS.has(w));
   const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
-  const wantsNumber = /\b(how many|how much|what (percentage|percent|share|proportion|number|amount)|how old)\b/.test(q);
+  const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
-  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole };
+  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole, alternates };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
@@ -149,7 +154,10 @@ function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number
  * misspelt by a letter or two) or by role ("the ambassador", "the analyst
  * from X"). Returns them and the positions of the words that referred to them.
  */
-export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers: Speaker[]; used: Set<number>; byRole: boolean } {
+export function resolveSpeakers(
+  kb: KnowledgeBase,
+  tokens: string[],
+): { speakers: Speaker[]; used: Set<number>; byRole: boolean; alternates: Speaker[] } {
   const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
   const used = new Set<number>();
   const scores = new Map<Speaker, number>();
@@ -173,7 +181,7 @@ export function resolveSpeakers(kb: KnowledgeBase, tokens: string[]): { speakers
     const best = Math.max(...scores.values());
     // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
     const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
-    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, byRole: false };
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, byRole: false, alternates: [] };
   }
   return { ...resolveByRole(kb, folded, used), byRole: true };
 }
@@ -186,28 +194,45 @@ function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
   return distance(word, part) <= max && !(kb.vocabulary.has(word) && word !== part);
 }
 
-function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number> } {
-  const hasPersonNoun = folded.some((w) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w));
-  if (!hasPersonNoun) return { speakers: [], used };
+function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[] } {
+  const isPersonNoun = (w: string) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, ""));
+  if (!folded.some(isPersonNoun)) return { speakers: [], used, alternates: [] };
+  // Only words that describe a person count: the noun itself ("the analyst"), its modifiers ("the Duma deputy"),
+  // and an affiliation after it ("from Minchenko"); "about the economy" is the topic, not the role.
+  const describing = new Set<number>();
+  folded.forEach((w, i) => {
+    if (!isPersonNoun(w)) return;
+    describing.add(i);
+    for (let j = i - 1; j >= 0 && j >= i - 3 && !STOP_WORDS.has(folded[j]) && !QUESTION_WORDS.has(folded[j]); j--) describing.add(j);
+    if (/^(from|of|at|with|in)$/.test(folded[i + 1] ?? "")) {
+      for (let j = i + 2; j < folded.length && j <= i + 7 && !/^(say|said|think|about|on|regarding|expect|hope|mention)$/.test(folded[j]); j++) describing.add(j);
+    }
+  });
   const roleWords = kb.speakers.map((sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases]));
-  const df = (w: string) => roleWords.filter((set) => [...set].some((r) => sameRoot(r, w))).length;
+  // A role word that is the asked word (or its root) counts fully; an equivalent ("diplomat" for "ambassador") half.
+  const fit = (k: number, w: string) =>
+    [...roleWords[k]].some((r) => sameRoot(r, w)) ? 1 : [...roleWords[k]].some((r) => equivalents(stem(w)).includes(stem(r))) ? 0.5 : 0;
+  const df = (w: string) => kb.speakers.filter((_, k) => fit(k, w) > 0).length;
   const scores = kb.speakers.map((sp, k) => {
     let score = 0;
     const hits: number[] = [];
-    folded.forEach((w, i) => {
-      if (w.length < 3 || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || GROUP_WORDS.has(w) && !PERSON_NOUNS.has(w)) return;
-      if ([...roleWords[k]].some((r) => sameRoot(r, w))) {
-        score += Math.log(1 + kb.speakers.length / df(w));
+    for (const i of describing) {
+      const w = folded[i];
+      if (w.length < 3 || STOP_WORDS.has(w) || GROUP_WORDS.has(w)) continue;
+      const f = fit(k, w);
+      if (f > 0) {
+        score += f * Math.log(1 + kb.speakers.length / df(w));
         hits.push(i);
       }
-    });
+    }
     return { sp, score, hits };
   });
   const best = Math.max(0, ...scores.map((s) => s.score));
-  if (best === 0) return { speakers: [], used };
+  if (best === 0) return { speakers: [], used, alternates: [] };
   const top = scores.filter((s) => s.score >= best - 1e-9);
-  for (const s of top) for (const i of s.hits) used.add(i);
-  return { speakers: top.map((s) => s.sp), used };
+  const alternates = scores.filter((s) => s.score > 0 && s.score < best - 1e-9).sort((a, b) => b.score - a.score);
+  for (const i of describing) used.add(i);
+  return { speakers: top.map((s) => s.sp), used, alternates: alternates.map((s) => s.sp) };
 }
 
 /** "analyst" ~ "analytical", "diplomat" ~ "diplomatic": the same root for role matching. */
