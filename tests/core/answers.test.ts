@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
+import { EventQa } from "../../src/core/event-qa.js";
+import { validateCitations } from "../../src/core/answer/citations.js";
+import { evaluate, type EvalItem } from "../../src/core/eval/evaluate.js";
+import { FIXTURES, ROOT, SEED_CORPUS, buildTemp } from "../helpers.js";
+
+let kb: KnowledgeBase;
+let qa: EventQa;
+beforeAll(async () => {
+  kb = (await buildTemp(SEED_CORPUS)).kb;
+  qa = new EventQa(kb);
+});
+
+describe("grounded answers", () => {
+  it("names the person first in a who-question and cites the exact sentence", async () => {
+    const a = await qa.ask("Who said that Kazakhstan has reached sovereign pluralism?");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toMatch(/^Kirill Petrov/);
+    expect(a.citations.some((c) => c.quote.includes("sovereign pluralism") && c.speaker === "Kirill Petrov" && c.paragraph === 9)).toBe(true);
+  });
+
+  it("attributes claims instead of stating them as fact", async () => {
+    const a = await qa.ask("What did the ambassador say?");
+    expect(a.answer).toMatch(/Ermek Kosherbayev/);
+    expect(a.answer).not.toMatch(/^He /);
+    for (const c of a.citations) expect(c.speaker).toBe("Ermek Kosherbayev");
+  });
+
+  it("finds a speaker by surname, lower case, misspelling and role", async () => {
+    for (const q of ["What did Perminova say about Auyl?", "what did perminova say about auyl", "What did Permnova say about Auyl?", "What did the researcher say about Auyl?"]) {
+      const a = await qa.ask(q);
+      expect(a.answerable, q).toBe(true);
+      expect(a.citations[0].speaker, q).toBe("Alexandra Perminova");
+    }
+  });
+
+  it("answers a several-speaker question with each speaker cited", async () => {
+    const a = await qa.ask("Which speakers mentioned Respublica?");
+    const speakers = new Set(a.citations.map((c) => c.speaker));
+    expect(speakers).toEqual(new Set(["Anton Tkachev", "Kamila Baidildina"]));
+  });
+
+  it("answers who agreed with whom", async () => {
+    expect((await qa.ask("Who agreed with Chizhova?")).answer).toMatch(/^Kirill Petrov agreed with Darya Chizhova \[1\]/);
+    expect((await qa.ask("Did anyone disagree?")).answerable).toBe(false);
+  });
+
+  it("says no when a claim is put in the wrong mouth", async () => {
+    const a = await qa.ask("Did Grachev say that young courage should lead to useful solutions?");
+    expect(a.answer).toMatch(/^Not Vladimir Grachev: the article attributes this to Anton Tkachev/);
+  });
+
+  it("refuses plainly, without inventing a figure, a person or a topic", async () => {
+    for (const q of ["What was the voter turnout?", "How many seats did Respublica win?", "What did Putin say?", "What is the price of bitcoin?"]) {
+      const a = await qa.ask(q);
+      expect(a.answerable, q).toBe(false);
+      expect(a.answer, q).toMatch(/^The article does not/);
+      expect(a.answer, q).not.toMatch(/\d{2,}/);
+    }
+  });
+
+  it("points to what the article covers when it refuses", async () => {
+    const a = await qa.ask("What did the ambassador say about inflation?");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toMatch(/What it reports from Ermek Kosherbayev/);
+    expect(validateCitations(kb, a)).toEqual([]);
+  });
+
+  it("gives only valid citations for every question of the evaluation set", async () => {
+    const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval/seed-questions.json"), "utf8")) as EvalItem[];
+    for (const item of items) {
+      const a = await qa.ask(item.q);
+      expect(validateCitations(kb, a), item.q).toEqual([]);
+      const sentences = [...a.answer.matchAll(/[^.!?]+[.!?]/g)].length;
+      expect(sentences, item.q).toBeGreaterThan(0);
+    }
+  });
+
+  it("answers empty or symbol-only input with a clear message", async () => {
+    for (const q of ["", "   ", "🙂🙂", "???"]) {
+      const a = await qa.ask(q);
+      expect(a.answerable).toBe(false);
+      expect(a.answer).toMatch(/does not look like a question/);
+    }
+  });
+});
+
+describe("citation validation", () => {
+  it("rejects a quote that is not the article's text, a missing marker and an unused citation", async () => {
+    const a = await qa.ask("What did Petrov say?");
+    expect(validateCitations(kb, a)).toEqual([]);
+    const tampered = { ...a, citations: a.citations.map((c, i) => (i === 0 ? { ...c, quote: `${c.quote} (sic)` } : c)) };
+    expect(validateCitations(kb, tampered).join()).toMatch(/does not quote the article/);
+    expect(validateCitations(kb, { ...a, answer: `${a.answer} [9]` }).join()).toMatch(/\[9\] has no citation/);
+    expect(validateCitations(kb, { ...a, answer: "No markers." }).join()).toMatch(/not used/);
+  });
+});
+
+describe("evaluation targets", () => {
+  for (const [set, corpus] of [
+    ["seed-questions.json", SEED_CORPUS],
+    ["forum-questions.json", path.join(FIXTURES, "forum")],
+  ] as const) {
+    it(`meets the targets on ${set}`, async () => {
+      const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];
+      const local = new EventQa((await buildTemp(corpus)).kb);
+      const s = await evaluate(items, (q) => local.ask(q));
+      expect(s.failures).toEqual([]);
+      expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(s.citationRecall).toBeGreaterThanOrEqual(0.95);
+      expect(s.refusalAccuracy).toBe(1);
+      expect(s.falseRefusalRate).toBeLessThanOrEqual(0.02);
+    });
+  }
+});
