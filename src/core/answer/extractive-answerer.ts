@@ -33,8 +33,8 @@ export class ExtractiveAnswerer implements Answerer {
     if (!/[\p{L}\p{N}]/u.test(text)) {
       return this.refuse(text, "That does not look like a question. Ask about the event, for example: who spoke, or what one of the speakers said.");
     }
-    const q = analyseQuestion(this.kb, text);
-    const answer = this.dispatch(q);
+    const q = analyseQuestion(this.kb, stripMarkup(text));
+    const answer = { ...this.dispatch(q), question: text };
     const problems = validateCitations(this.kb, answer);
     if (problems.length) throw new Error(`Invalid citations: ${problems.join("; ")}`);
     return answer;
@@ -326,6 +326,17 @@ export class ExtractiveAnswerer implements Answerer {
   private refuse(question: string, message: string): Answer {
     return { question, answer: message, answerable: false, citations: [] };
   }
+}
+
+/** Questions pasted with HTML or Markdown: "<b>Who</b> spoke? *bold* [x](y)" reads as "Who spoke? bold x". */
+function stripMarkup(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<\/?[a-z][^>]*>/gi, " ")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_~`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function capitalise(s: string): string {

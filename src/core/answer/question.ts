@@ -64,7 +64,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
     // "how long", "how far": the adjective asks for a measure; it is not the topic.
-    (w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && folded[i - 1] !== "how",
+    (w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && folded[i - 1] !== "how" && (w.length > 1 || /\d/.test(w)),
   );
   const unknownNames = tokens
     .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))

@@ -1,0 +1,12 @@
+/** The bot's commands, as registered with Telegram and listed by /help. */
+export const COMMANDS = [
+  { command: "ask", description: "Ask a question about the event" },
+  { command: "speakers", description: "Who spoke, with their roles and claims" },
+  { command: "speaker", description: "One speaker's claims: /speaker <name>" },
+  { command: "summary", description: "A cited summary of the event" },
+  { command: "source", description: "The article: title, date and link" },
+  { command: "help", description: "How to use the bot, also in groups" },
+  { command: "start", description: "What this bot knows" },
+] as const;
+
+export const COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.command));

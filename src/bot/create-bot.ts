@@ -1,0 +1,108 @@
+import { Bot, GrammyError, HttpError, type BotConfig } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import type { BotContext, BotDeps } from "./context.js";
+import { askFeature } from "./features/ask.js";
+import { speakersFeature } from "./features/speakers.js";
+import { infoFeature } from "./features/info.js";
+import { inlineFeature } from "./features/inline.js";
+import { membershipFeature } from "./features/membership.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { COMMANDS } from "./commands.js";
+
+const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
+
+export interface CreateBotOptions {
+  /** Bot API server root, e.g. a self-hosted server or a test emulator. */
+  apiRoot?: string;
+  /** Known bot identity: skips getMe (tests, the console chat). */
+  botInfo?: BotConfig<BotContext>["botInfo"];
+}
+
+/** Builds the bot; nothing runs until the caller starts polling or a webhook. */
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    botInfo: options.botInfo,
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
+  });
+  // A 429 (flood control) or a 5xx delays a message; it never loses it. Calls that carry
+  // no answer get one short retry at most: a missing "typing…" must not hold an answer up.
+  const retryAnswers = autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 60 });
+  const retryExtras = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: 2, rethrowInternalServerErrors: true, rethrowHttpErrors: true });
+  bot.api.config.use((prev, method, payload, signal) =>
+    NON_ESSENTIAL.has(method) ? retryExtras(prev, method, payload, signal) : retryAnswers(prev, method, payload, signal),
+  );
+
+  bot.use(async (ctx, next) => {
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
+    const started = performance.now();
+    await next();
+    ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
+  });
+  // One chat's updates in order; different chats in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  const allowed = new Set(deps.allowedChatIds ?? []);
+  if (allowed.size > 0) {
+    bot.use(async (ctx, next) => {
+      const chatId = ctx.chat?.id ?? ctx.from?.id;
+      if (chatId !== undefined && allowed.has(chatId)) return next();
+      if (ctx.inlineQuery) return ctx.answerInlineQuery([], { cache_time: 60 });
+      if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: "This bot is not available in this chat." });
+      if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply("Sorry, this bot is only available in certain chats.");
+    });
+  }
+
+  if (deps.rateLimit) {
+    const warned = new Map<number, number>();
+    const { messages, windowMs } = deps.rateLimit;
+    bot.use(
+      limit<BotContext, never>({
+        timeFrame: windowMs,
+        limit: messages,
+        keyGenerator: (ctx) => ctx.from?.id.toString(),
+        onLimitExceeded: async (ctx) => {
+          const id = ctx.from?.id ?? 0;
+          ctx.log.info("rate limited");
+          // One polite note per window, not one per extra message.
+          if ((warned.get(id) ?? 0) > Date.now() - windowMs) return;
+          warned.set(id, Date.now());
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Too many requests, please wait a moment." });
+          else if (ctx.msg) await ctx.reply(`You are sending questions faster than I can answer. Please wait ${Math.ceil(windowMs / 1000)} seconds and ask again.`);
+        },
+      }),
+    );
+  }
+
+  const features = bot.errorBoundary(async (err) => {
+    err.ctx.log.error({ err: err.error }, "handler failed");
+    try {
+      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: "Sorry, something went wrong." });
+      else if (err.ctx.chat && err.ctx.msg) await err.ctx.reply("Sorry, something went wrong while answering. Please try again.");
+    } catch {
+      // The apology itself failed; the log above already has the error.
+    }
+  });
+  features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), membershipFeature(deps));
+  features.use(fallbackFeature());
+
+  bot.catch((err) => {
+    const e = err.error;
+    const kind = e instanceof GrammyError ? "telegram" : e instanceof HttpError ? "network" : "bot";
+    deps.logger.error({ err: e, kind, update_id: err.ctx.update.update_id }, "update failed");
+  });
+  return bot;
+}
+
+/** Registers the command menu for private chats and groups; a failure only costs the menu. */
+export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
+  const commands = COMMANDS.map((c) => ({ command: c.command, description: c.description }));
+  for (const scope of [{ type: "all_private_chats" }, { type: "all_group_chats" }] as const) {
+    try {
+      await bot.api.setMyCommands(commands, { scope });
+    } catch (err) {
+      deps.logger.warn({ err, scope: scope.type }, "setMyCommands failed; the command menu may be missing");
+    }
+  }
+}

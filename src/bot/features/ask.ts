@@ -1,0 +1,39 @@
+import { Composer } from "grammy";
+import type { BotContext, BotDeps } from "../context.js";
+import { renderAnswer } from "../render.js";
+import { replyHtml, showTyping } from "../reply.js";
+import { questionFor } from "../addressing.js";
+
+/** Longest question worth analysing; longer text is answered from its beginning. */
+const MAX_QUESTION = 1000;
+
+export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
+  const q = question.trim();
+  if (!q) {
+    await ctx.reply("Please add a question, for example: /ask Who spoke at the event?");
+    return;
+  }
+  await showTyping(ctx);
+  const answer = await deps.qa.ask(q.slice(0, MAX_QUESTION));
+  ctx.log.info({ answerable: answer.answerable, citations: answer.citations.length }, "answered");
+  await replyHtml(ctx, renderAnswer(answer, deps.qa.sources()));
+}
+
+/** /ask, any text in a private chat, and in groups mentions of the bot and replies to it. */
+export function askFeature(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.command("ask", (ctx) => answerQuestion(ctx, deps, ctx.match));
+  c.on("message:text", async (ctx, next) => {
+    if (ctx.msg.text.startsWith("/")) return next();
+    const q = questionFor(ctx);
+    if (q === null) return; // group chatter not meant for the bot
+    await answerQuestion(ctx, deps, q);
+  });
+  // An edited question gets a fresh answer, under the same rules as a new one.
+  c.on("edited_message:text", async (ctx) => {
+    const q = questionFor(ctx);
+    if (q === null || q.startsWith("/")) return;
+    await answerQuestion(ctx, deps, q);
+  });
+  return c;
+}

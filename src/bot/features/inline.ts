@@ -1,0 +1,34 @@
+import { Composer } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import type { BotContext, BotDeps } from "../context.js";
+import { renderAnswer } from "../render.js";
+
+/** "@bot question" in any chat: the answer and its sources as one shareable result. */
+export function inlineFeature(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.on("inline_query", async (ctx) => {
+    const q = ctx.inlineQuery.query.trim();
+    if (!q) {
+      await ctx.answerInlineQuery([], { cache_time: 0, button: { text: "Type a question about the event", start_parameter: "inline" } });
+      return;
+    }
+    const answer = await deps.qa.ask(q.slice(0, 256));
+    // One message only: the first part holds the answer and as many sources as fit.
+    const [html] = renderAnswer(answer, deps.qa.sources());
+    const result: InlineQueryResultArticle = {
+      type: "article",
+      id: `a${hash(q)}`,
+      title: answer.answerable ? q : `Not in the article: ${q}`,
+      description: answer.answer.slice(0, 200),
+      input_message_content: { message_text: html, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    };
+    await ctx.answerInlineQuery([result], { cache_time: 30, is_personal: false });
+  });
+  return c;
+}
+
+function hash(s: string): string {
+  let h = 0;
+  for (const ch of s) h = (Math.imul(h, 31) + ch.codePointAt(0)!) | 0;
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,15 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { BotContext } from "./context.js";
+
+/** Long polling with the runner: concurrent across chats, ordered within one (see createBot). */
+export async function startPolling(bot: Bot<BotContext>): Promise<{ stop: () => Promise<void> }> {
+  await bot.init();
+  // A webhook left over from an earlier deployment would make getUpdates fail.
+  await bot.api.deleteWebhook();
+  const handle: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] } },
+  });
+  // Resolves once every update already being handled is done.
+  return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
+}
