@@ -10,6 +10,7 @@ import { inlineFeature } from "./features/inline.js";
 import { membershipFeature } from "./features/membership.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { COMMANDS } from "./commands.js";
+import { trackInFlight } from "./in-flight.js";
 
 const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
 
@@ -34,6 +35,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     NON_ESSENTIAL.has(method) ? retryExtras(prev, method, payload, signal) : retryAnswers(prev, method, payload, signal),
   );
 
+  bot.use(trackInFlight(bot as never).middleware);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
     const started = performance.now();

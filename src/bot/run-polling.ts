@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { BotContext } from "./context.js";
+import { whenIdle } from "./in-flight.js";
 
 /** Long polling with the runner: concurrent across chats, ordered within one (see createBot). */
 export async function startPolling(bot: Bot<BotContext>): Promise<{ stop: () => Promise<void> }> {
@@ -10,6 +11,11 @@ export async function startPolling(bot: Bot<BotContext>): Promise<{ stop: () => 
   const handle: RunnerHandle = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] } },
   });
-  // Resolves once every update already being handled is done.
-  return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
+  // Stop fetching, then wait for every update already in hand to be answered.
+  return {
+    stop: async () => {
+      if (handle.isRunning()) await handle.stop();
+      await whenIdle(bot as never);
+    },
+  };
 }

@@ -14,6 +14,8 @@ export interface EmulatorOptions {
   /** Decides per sendMessage call whether to answer 429 (flood control) first. */
   floodControl?: (callIndex: number) => boolean;
   retryAfterSeconds?: number;
+  /** Delay before answering sendMessage, to keep answers in flight. */
+  sendDelayMs?: number;
   /** Methods a real server may lack or refuse: answered with 500, as telegram-test-api does. */
   failing?: string[];
 }
@@ -120,6 +122,7 @@ export class BotApiEmulator {
       }
       case "sendMessage": {
         const index = this.sendMessageCount++;
+        if (this.options.sendDelayMs) await new Promise((r) => setTimeout(r, this.options.sendDelayMs));
         if (this.options.floodControl?.(index)) {
           const retry = this.options.retryAfterSeconds ?? 1;
           return {

@@ -24,6 +24,7 @@ export class SentenceIndex {
   readonly refs: SentenceRef[];
   private readonly bm25: Bm25;
   private readonly vocabulary: Set<string>;
+  private readonly formsCache = new Map<string, string[]>();
 
   constructor(kb: KnowledgeBase) {
     this.refs = kb.articles.flatMap((a) =>
@@ -40,6 +41,15 @@ export class SentenceIndex {
 
   /** The corpus forms a question term can stand for: itself, its equivalents, or a word sharing a long prefix. */
   private forms(term: string): string[] {
+    let cached = this.formsCache.get(term);
+    if (!cached) {
+      cached = this.computeForms(term);
+      this.formsCache.set(term, cached);
+    }
+    return cached;
+  }
+
+  private computeForms(term: string): string[] {
     const out = new Set(equivalents(term).filter((t) => this.vocabulary.has(t)));
     if (term.length >= 6) {
       const prefix = term.slice(0, 6);
