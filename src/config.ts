@@ -65,7 +65,9 @@ export interface Config {
 
 /** Validates the environment once; an invalid setting fails with one message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (as left by copying .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
     throw new UserError(`Invalid configuration: ${problems.join("; ")}. See .env.example.`);

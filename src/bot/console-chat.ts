@@ -1,24 +1,11 @@
 import { createInterface } from "node:readline";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
+import { localBotInfo } from "./bot-info.js";
 import type { BotDeps } from "./context.js";
 import { createBot } from "./create-bot.js";
 import { htmlToText } from "./render.js";
 
-const CONSOLE_BOT: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "Event QA (console)",
-  username: "console_event_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const CONSOLE_BOT = localBotInfo(1, "console_event_bot", "Event QA (console)");
 
 /**
  * The real bot, offline: each line typed becomes a Telegram update, and what

@@ -38,6 +38,6 @@ export interface ChunkMetadata {
   paragraph: number;
   start: number;
   end: number;
-  /** Indexes into the article's sentences. */
-  sentences: number[];
+  /** The chunk's sentences: index into the article's sentences, and offsets into its text. */
+  sentences: { index: number; start: number; end: number }[];
 }

@@ -14,8 +14,9 @@ describe("ingest", () => {
     for (const c of kb.chunks) {
       const article = kb.article(c.metadata.docId);
       expect(article.text.slice(c.metadata.start, c.metadata.end)).toBe(c.pageContent);
-      for (const i of c.metadata.sentences) {
-        const s = kb.sentence(c.metadata.docId, i);
+      for (const { index, start, end } of c.metadata.sentences) {
+        const s = kb.sentence(c.metadata.docId, index);
+        expect(article.text.slice(start, end)).toBe(s.text);
         expect(c.pageContent).toContain(s.text);
         expect(s.paragraph).toBe(c.metadata.paragraph);
       }
@@ -26,7 +27,7 @@ describe("ingest", () => {
     const settings = { ...DEFAULT_SETTINGS, chunking: { maxChars: 150 } };
     const { kb } = await buildTemp(SEED_CORPUS, settings);
     const sentences = kb.sentences(kb.articles[0].id);
-    const covered = kb.chunks.flatMap((c) => c.metadata.sentences);
+    const covered = kb.chunks.flatMap((c) => c.metadata.sentences.map((s) => s.index));
     expect(covered).toEqual(sentences.map((s) => s.index));
     expect(kb.chunks.length).toBeGreaterThan(kb.articles[0].paragraphs.length);
   });

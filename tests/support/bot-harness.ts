@@ -1,4 +1,5 @@
-import type { Message, Update, UserFromGetMe } from "grammy/types";
+import type { Message, Update } from "grammy/types";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 import { createBot, registerCommands } from "../../src/bot/create-bot.js";
 import { startPolling } from "../../src/bot/run-polling.js";
 import type { BotDeps } from "../../src/bot/context.js";
@@ -9,21 +10,7 @@ import { BotApiEmulator, type EmulatorOptions } from "./bot-api-emulator.js";
 
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: "Event QA",
-  username: "event_qa_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO = localBotInfo(4242, "event_qa_test_bot", "Event QA");
 
 export interface Harness {
   emulator: BotApiEmulator;

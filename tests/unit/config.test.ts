@@ -8,6 +8,11 @@ describe("config", () => {
     expect(c.apiRoot).toBe("https://api.telegram.org");
   });
 
+  it("treats empty values, as copied from .env.example, as unset", () => {
+    const c = loadConfig({ BOT_TOKEN: "", LOG_LEVEL: "", PORT: " ", BOT_MODE: "", ALLOWED_CHAT_IDS: "" });
+    expect(c).toMatchObject({ botToken: undefined, logLevel: "info", port: 8080, mode: "polling", allowedChatIds: [] });
+  });
+
   it("parses the allow-list, the rate limit and the API root", () => {
     const c = loadConfig({ ALLOWED_CHAT_IDS: "12, -100345", RATE_LIMIT_MESSAGES: "3", RATE_LIMIT_WINDOW_SECONDS: "20", TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" });
     expect(c.allowedChatIds).toEqual([12, -100345]);

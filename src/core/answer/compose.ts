@@ -86,7 +86,7 @@ function attributeSentence(text: string, sp: Speaker): string {
   if (according) return `According to ${name}${text.slice(according[0].length)}`;
   const possessive = /^(According to|In) (his|her)\b/.exec(text);
   if (possessive) return `${possessive[1]} ${name}'s${text.slice(possessive[0].length)}`;
-  // "The scientist expressed hope …" -> "Igor Filkevich expressed hope …"
+  // "The scientist expressed hope …" -> "Jane Roe expressed hope …"
   const byRole = /^The ([a-z]+)(?: ([a-z]+))?/.exec(text);
   if (byRole) {
     const two = `${byRole[1]} ${byRole[2] ?? ""}`.trim();
@@ -99,7 +99,7 @@ function attributeSentence(text: string, sp: Speaker): string {
 function lowerFirst(text: string): string {
   const first = /^\p{L}+/u.exec(text)?.[0];
   if (!first) return text;
-  // Lower-case only ordinary words, never a name ("Kazakhstan will …").
+  // Lower-case only ordinary words, never a name ("Norway will …").
   return STOP_WORDS.has(fold(first)) || /^(In|According|While|For|Thanks|Summarizing|Summarising|During|After|Before|Since|As|At|On)$/.test(first)
     ? first.toLowerCase() + text.slice(first.length)
     : text;

@@ -221,7 +221,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   private verifyAnswer(q: Question): Answer {
     const c = new CitationList(this.kb);
-    // "Is Petrov an analyst?": a question about a speaker's role.
+    // "Is Roe an analyst?": a question about a speaker's role.
     if (q.speakers.length === 1 && q.topic.length > 0 && q.speakers[0].role) {
       const sp = q.speakers[0];
       const roleTerms = new Set([...contentTerms(sp.role ?? ""), ...sp.aliases.map(stem)]);

@@ -197,8 +197,8 @@ function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
 function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[] } {
   const isPersonNoun = (w: string) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, ""));
   if (!folded.some(isPersonNoun)) return { speakers: [], used, alternates: [] };
-  // Only words that describe a person count: the noun itself ("the analyst"), its modifiers ("the Duma deputy"),
-  // and an affiliation after it ("from Minchenko"); "about the economy" is the topic, not the role.
+  // Only words that describe a person count: the noun itself ("the analyst"), its modifiers ("the Senate deputy"),
+  // and an affiliation after it ("from Acme Labs"); "about the economy" is the topic, not the role.
   const describing = new Set<number>();
   folded.forEach((w, i) => {
     if (!isPersonNoun(w)) return;

@@ -28,7 +28,7 @@ export function chunkArticle(article: Article, options: ChunkingOptions = DEFAUL
             paragraph: p.number,
             start,
             end,
-            sentences: group.map((s) => s.index),
+            sentences: group.map((s) => ({ index: s.index, start: s.start, end: s.end })),
           },
         }),
       );

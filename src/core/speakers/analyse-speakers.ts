@@ -203,7 +203,7 @@ function roleReference(text: string, speakers: Speaker[], fallback: Speaker | nu
   const outside = text.replace(/^[^"“”]*["“][^"“”]*["”]/, "");
   const m = ROLE_REFERENCE_RE.exec(outside);
   if (!m) return null;
-  // "the expert noted", "said the expert" – but not "supported the parliamentarian" (someone else's object).
+  // "the expert noted", "said the expert" – but not "supported the lawmaker" (someone else's object).
   const after = outside.slice(m.index + m[0].length);
   const verbBefore = /(\p{L}+)\s*$/u.exec(outside.slice(0, m.index))?.[1]?.toLowerCase();
   const isSubjectUse = verbAfter(after) || (!!verbBefore && SPEECH_VERBS.has(verbBefore));
@@ -284,7 +284,7 @@ function resolveObject(
     const gender = pronoun[1].toLowerCase() === "her" ? "f" : "m";
     return before.find((sp) => sp.gender === gender || sp.gender === null) ?? null;
   }
-  // "supported the parliamentarian", "agreed with the previous speaker": a person, not "the extension".
+  // "supported the lawmaker", "agreed with the previous speaker": a person, not "the extension".
   const noun = /^\s*(?:the|this|that|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(head)?.[1]?.toLowerCase();
   if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) {
     addAlias(before[0] ?? null, noun);

@@ -31,7 +31,7 @@ function isNameToken(t: string): boolean {
 /**
  * Person-name candidates: two to four capitalised words in a row that are not
  * an organisation, office, acronym or date, and are not the tail of one
- * ("the Central Election Committee", "his X party", "Department of X Y").
+ * ("the National Water Board", "his X party", "Institute of X Y").
  */
 export function findNames(sentence: string): NameMention[] {
   const toks = tokens(sentence);
@@ -45,7 +45,7 @@ export function findNames(sentence: string): NameMention[] {
     let j = i;
     while (j + 1 < toks.length && isNameToken(toks[j + 1].text) && sentence.slice(toks[j].end, toks[j + 1].start) === " ") j++;
     let first = i;
-    // "in Russia Ermek Kosherbayev": a place after a preposition, then the name.
+    // "envoy in Norway Jane Roe": a place after a preposition, then the name.
     if (j - i >= 2 && partOfSomethingElse(toks, i, j)) first = i + 1;
     const run = toks.slice(first, j + 1);
     if (run.length >= 2 && run.length <= 4 && !partOfSomethingElse(toks, first, j)) {
@@ -61,7 +61,7 @@ function partOfSomethingElse(toks: Tok[], i: number, j: number): boolean {
   const next = toks[j + 1];
   if (prev && NON_SUBJECT_BEFORE.has(fold(prev.text))) return true;
   if (next && /^\p{L}/u.test(next.text) && ORG_WORDS.has(fold(next.text))) return true;
-  // "(New People) party": a bracketed gloss followed by an organisation word.
+  // "Nova Vox (New Voice) party": a bracketed gloss followed by an organisation word.
   if (next?.text === "(") {
     const close = toks.findIndex((t, k) => k > j && t.text === ")");
     const after = close > 0 ? toks[close + 1] : undefined;

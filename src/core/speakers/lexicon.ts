@@ -42,7 +42,7 @@ export const ORG_WORDS = list(`
   department center centre committee institute institution university academy embassy party ministry council company
   holding holdings group bank foundation union republic parliament federation government agency association society
   office school college news service services corporation corp inc ltd llc agency club league fund forum assembly
-  commission court bureau board chamber congress senate duma house cabinet administration authority organization
+  commission court bureau board chamber congress senate house cabinet administration authority organization
   organisation consulting communications media press radio television tv times post journal magazine review network
   relations politics policy analysis affairs studies research sciences science development economics technology
   technologies information program programme project initiative movement front alliance coalition bloc
@@ -54,7 +54,7 @@ export const ORG_WORDS = list(`
   exhibition congress session meeting table roundtable declaration treaty agreement act law plan strategy
 `);
 
-/** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the parliamentarian"). */
+/** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the lawmaker"). */
 export const PERSON_NOUNS = list(`
   deputy expert diplomat scientist scholar ambassador analyst professor researcher historian economist politician
   parliamentarian lawmaker official minister director head speaker veteran journalist specialist envoy senator

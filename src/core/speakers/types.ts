@@ -6,7 +6,7 @@ export interface Speaker {
   /** Role and affiliation as the article gives them. */
   role: string | null;
   gender: "m" | "f" | null;
-  /** Nouns the article uses to refer back to the speaker ("the expert", "the parliamentarian"). */
+  /** Nouns the article uses to refer back to the speaker ("the expert", "the lawmaker"). */
   aliases: string[];
   /** Sentence index where the speaker is introduced. */
   introduced: number;

@@ -10,7 +10,7 @@ export interface Token {
   end: number;
 }
 
-/** Lower-cases and strips diacritics so "Kosherbáyev" and "kosherbayev" meet. */
+/** Lower-cases and strips diacritics so "Müller" and "muller" meet. */
 export function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
 }
