@@ -103,6 +103,7 @@ describe("evaluation targets", () => {
   for (const [set, corpus] of [
     ["seed-questions.json", SEED_CORPUS],
     ["forum-questions.json", path.join(FIXTURES, "forum")],
+    ["conference-questions.json", path.join(FIXTURES, "conference")],
   ] as const) {
     it(`meets the targets on ${set}`, async () => {
       const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];

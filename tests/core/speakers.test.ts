@@ -107,6 +107,22 @@ describe("speakers in articles written in other patterns", () => {
     expect(summit.speakers.map((s) => s.name)).toEqual(["Lena Brandt", "Marco Villa", "Sofia Keller"]);
   });
 
+  it("handles introductory phrases, particles in names, 'in turn' and an affiliation after the name", async () => {
+    const conference = (await buildTemp(path.join(FIXTURES, "conference"))).kb;
+    expect(conference.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Nabijon Kasimov", "Ambassador of Uzbekistan to Germany"],
+      ["Marie-Claire van der Berg", "senior fellow at the Institute for Climate Diplomacy"],
+      ["Thomas Richter", "director of the German Water Partnership"],
+      ["Aigerim Nurlanovna", "Professor of the Kazakh National University"],
+    ]);
+    const [d] = conference.analysis.agreements;
+    expect([conference.speaker(d.speakerId)!.name, d.stance, conference.speaker(d.withSpeakerId)!.name]).toEqual([
+      "Aigerim Nurlanovna",
+      "disagree",
+      "Thomas Richter",
+    ]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

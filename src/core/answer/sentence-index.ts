@@ -2,8 +2,11 @@ import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Speaker } from "../speakers/types.js";
 import { Bm25 } from "../retrieval/bm25.js";
 import { equivalents } from "../text/synonyms.js";
-import { contentTerms } from "../text/tokenize.js";
+import { contentTerms, stem } from "../text/tokenize.js";
+import { SPEECH_VERBS } from "../speakers/lexicon.js";
 import type { Sentence } from "../types.js";
+
+const REPORTING_STEMS = new Set([...SPEECH_VERBS].map(stem));
 
 export interface SentenceRef {
   docId: string;
@@ -67,7 +70,9 @@ export class SentenceIndex {
     const forms = this.forms(term);
     // A term the corpus never uses weighs as much as its rarest word.
     if (forms.length === 0) return this.bm25.idf("\u0000unseen");
-    return Math.max(...forms.map((f) => this.bm25.idf(f)));
+    // "What did X warn about reservoirs?": the reporting verb frames the question; the topic is what counts.
+    const framing = REPORTING_STEMS.has(term) ? 0.35 : 1;
+    return framing * Math.max(...forms.map((f) => this.bm25.idf(f)));
   }
 
   contains(ref: SentenceRef, term: string): boolean {

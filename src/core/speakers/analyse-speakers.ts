@@ -103,6 +103,12 @@ function isReportingVerb(word: string | undefined): boolean {
 /** A reporting verb follows, directly or after an appositive (", a deputy of X, noted"). */
 function verbAfter(text: string): boolean {
   if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
+  // "X of the National University disagreed": a short affiliation, then the verb.
+  const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);
+  if (affiliation) {
+    const ws = affiliation[1].split(/\s+/).slice(0, 12);
+    if (ws.slice(1).some((w) => isReportingVerb(w))) return true;
+  }
   if (!/^\s*,/.test(text)) return false;
   const clause = text.split(/["“”]/)[0];
   for (const m of clause.matchAll(WORD_AFTER_COMMA)) if (isReportingVerb(m[1])) return true;

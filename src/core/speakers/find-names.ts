@@ -8,6 +8,8 @@ export interface NameMention {
   end: number;
 }
 
+const PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten"]);
+
 const TOKEN = /\p{Lu}\.(?=\s)|[\p{L}\p{M}'’-]+|[^\s\p{L}]/gu;
 
 interface Tok {
@@ -25,7 +27,7 @@ function isNameToken(t: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(t.replace(/[.'’-]/g, ""))) return false; // acronyms
   if (/^\p{Lu}\.$/u.test(t)) return true; // initials
   const w = fold(t);
-  return !STOP_WORDS.has(w) && !ORG_WORDS.has(w) && !TITLE_WORDS.has(w) && !MONTHS_AND_DAYS.has(w) && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t);
+  return !STOP_WORDS.has(w) && !ORG_WORDS.has(w) && !TITLE_WORDS.has(w) && !MONTHS_AND_DAYS.has(w) && /^\p{Lu}[\p{Ll}\p{M}]*(?:['’-]?\p{Lu}?[\p{Ll}\p{M}]+)+$/u.test(t);
 }
 
 /**
@@ -43,12 +45,27 @@ export function findNames(sentence: string): NameMention[] {
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && isNameToken(toks[j + 1].text) && sentence.slice(toks[j].end, toks[j + 1].start) === " ") j++;
+    for (;;) {
+      const next = toks[j + 1];
+      if (next && isNameToken(next.text) && sentence.slice(toks[j].end, next.start) === " ") {
+        j++;
+        continue;
+      }
+      // "Marie van der Berg", "Omar bin Said": lower-case particles inside a name.
+      let k = j + 1;
+      while (toks[k] && PARTICLES.has(toks[k].text) && sentence.slice(toks[k - 1].end, toks[k].start) === " ") k++;
+      if (k > j + 1 && toks[k] && isNameToken(toks[k].text) && sentence.slice(toks[k - 1].end, toks[k].start) === " ") {
+        j = k;
+        continue;
+      }
+      break;
+    }
     let first = i;
-    // "envoy in Norway Jane Roe": a place after a preposition, then the name.
-    if (j - i >= 2 && partOfSomethingElse(toks, i, j)) first = i + 1;
+    // "envoy in Norway Jane Roe": a place after a preposition, then the name (not after "the": that is an organisation).
+    if (j - i >= 2 && partOfSomethingElse(toks, i, j) && /^(in|to|at|from)$/i.test(toks[i - 1]?.text ?? "")) first = i + 1;
     const run = toks.slice(first, j + 1);
-    if (run.length >= 2 && run.length <= 4 && !partOfSomethingElse(toks, first, j)) {
+    const words = run.filter((t) => !PARTICLES.has(t.text)).length;
+    if (words >= 2 && words <= 4 && !partOfSomethingElse(toks, first, j)) {
       out.push({ name: sentence.slice(run[0].start, run.at(-1)!.end), start: run[0].start, end: run.at(-1)!.end });
     }
     i = j + 1;

@@ -52,6 +52,8 @@ export const ORG_WORDS = list(`
   world international national federal global regional foreign domestic social political economic strategic
   modern new old great grand summit conference forum festival games cup championship week day award prize expo
   exhibition congress session meeting table roundtable declaration treaty agreement act law plan strategy
+  partnership cooperation alliance network platform centre office agency chamber trust fund bank company firm
+  partners consultancy consultants associates industries systems solutions labs laboratory observatory
 `);
 
 /** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the lawmaker"). */
@@ -61,6 +63,8 @@ export const PERSON_NOUNS = list(`
   chairman chairwoman author academic lecturer activist leader representative manager spokesman spokeswoman
   spokesperson critic commentator observer colleague councillor councilor mayor governor president adviser advisor
   moderator host guest panellist panelist participant editor engineer doctor lawyer officer executive founder
+  fellow delegate consultant coordinator entrepreneur businessman businesswoman teacher student writer artist
+  secretary chairperson member chief president governor mayor judge glaciologist sociologist
 `);
 
 /** Titles and offices that precede a name and belong to the role, not the name. */

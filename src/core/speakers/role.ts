@@ -10,15 +10,39 @@ const DETERMINER = /^(?:the|a|an)$/i;
  * after it ("Name, head of Y, noted"), or both.
  */
 export function extractRole(sentence: string, m: NameMention): string | null {
-  const parts = [roleBefore(sentence.slice(0, m.start)), roleAfter(sentence.slice(m.end))].filter(Boolean) as string[];
+  const before = roleBefore(sentence.slice(0, m.start));
+  const after = roleAfter(sentence.slice(m.end));
+  // "Professor X of the National University disagreed": the affiliation completes the title.
+  const affiliation = affiliationAfter(sentence.slice(m.end));
+  if (!after && affiliation) return [before, affiliation].filter(Boolean).join(" ");
+  const parts = [before, after].filter(Boolean) as string[];
   return parts.length ? parts.join(", ") : null;
 }
+
+function affiliationAfter(after: string): string | null {
+  const m = /^\s+((?:of|from|at)\s+[^,.;:"“”]+)/u.exec(after);
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  const verb = words.findIndex((w, i) => i > 1 && (SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w)));
+  return verb > 1 ? words.slice(0, verb).join(" ") : null;
+}
+
+// Discourse markers set off by commas are not a role: "X, in turn, noted".
+const NOT_A_ROLE = /^(?:in (?:his |her |their )?turn|for (?:his|her|their) part|however|meanwhile|in response|too|also|again|then|in addition|moreover|likewise|in particular)$/i;
+
+// An introductory phrase before the role: "Speaking at the event,", "In his speech,", "Opening the conference,".
+const INTRO_SEGMENT = /^(?:\p{L}+ing|in|at|on|during|after|before|while|when|with|for|as|according|earlier|later|meanwhile|however|also|then)\b/iu;
 
 function roleBefore(before: string): string | null {
   // The clause that leads to the name starts after the last quotation, "by", "said" or "according to".
   let text = before.replace(/^[\s\S]*["“”]\s*,?\s*/, "");
   const boundary = /^([\s\S]*\b(?:by|said|says|according to|with)\s)/i.exec(text);
   if (boundary) text = text.slice(boundary[1].length);
+  // Drop introductory segments; what is left before the name is the role ("The director of X," included).
+  const segments = text.split(/(?<=,)\s+/);
+  while (segments.length > 1 && INTRO_SEGMENT.test(segments[0].trim())) segments.shift();
+  if (segments.length === 1 && INTRO_SEGMENT.test(segments[0].trim()) && segments[0].trim().endsWith(",")) return null;
+  text = segments.join(" ");
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return null;
   // "While opening the meeting the Ambassador ...": a determiner after a non-preposition starts a new noun phrase.
@@ -53,7 +77,7 @@ function roleAfter(after: string): string | null {
 
 function clean(role: string): string | null {
   const out = trimPunctuation(role.replace(/^(?:the|a|an)\s+/i, ""));
-  return out || null;
+  return out && !NOT_A_ROLE.test(out) ? out : null;
 }
 
 function trimPunctuation(s: string): string {
