@@ -5,7 +5,7 @@ import { joinNames, nameWithRole, numberWord, reportUnit, unitOf, type Unit } fr
 import { analyseQuestion, type Question } from "./question.js";
 import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
-import { contentTerms, stem } from "../text/tokenize.js";
+import { STOP_WORDS, contentTerms, stem } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
 import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
 
@@ -171,8 +171,9 @@ export class ExtractiveAnswerer implements Answerer {
       const units = this.speakerUnits(sp);
       if (q.topic.length === 0) {
         const key = this.keyClaim(sp);
-        const chosen = [units[0], key].filter((u, i, all): u is Unit => !!u && all.indexOf(u) === i);
-        parts.push(...chosen.slice(0, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
+        // One speaker: how they came in and their main point; several: each one's main point.
+        const chosen = (q.speakers.length > 1 ? [key] : [units[0], key]).filter((u, i, all): u is Unit => !!u && all.indexOf(u) === i);
+        parts.push(...chosen.map((u) => reportUnit(this.kb, u, c)));
         continue;
       }
       const hits = this.index.search(q.topic, (r) => r.speaker?.id === sp.id);
@@ -199,6 +200,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private whoAnswer(q: Question): Answer {
+    // "Who represented the Senate?": the question describes someone's role rather than a claim.
+    // Not when it asks what someone said: "Who spoke about cooperation with X?" is about a claim.
+    const asksForClaim = /\b(about|that|on|say|said|says|talk|talked|spoke|speak|mention|mentioned|discuss|discussed|argue|argued|claim|claimed|think|thought|believe|believed|call|called|note|noted|stress|stressed)\b/i.test(q.text);
+    const byRole = asksForClaim ? [] : this.speakersByRole(q.topic);
+    if (byRole.length === 1) return this.roleAnswer({ ...q, speakers: byRole });
     const hits = this.index.search(q.topic).filter((h) => h.coverage >= MIN_COVERAGE && !this.lacksNumber(q, h));
     if (hits.length === 0) return this.notCovered(q);
     const best = hits[0];
@@ -249,7 +255,12 @@ export class ExtractiveAnswerer implements Answerer {
 
   private topicAnswer(q: Question): Answer {
     if (q.kind === "when" || q.kind === "where") return this.placeOrTimeAnswer(q);
-    if (q.topic.length === 0) return this.notCovered(q);
+    // "What was discussed?", "What was the event about?": what the article opens with.
+    if (q.topic.length === 0) return this.overviewAnswer(q);
+    if (q.listOf) {
+      const listed = this.entityListAnswer(q, q.listOf);
+      if (listed) return listed;
+    }
     const hits = this.index.search(q.topic).filter((h) => !this.lacksNumber(q, h));
     const best = hits[0];
     if (!best || best.coverage < MIN_COVERAGE) return this.notCovered(q);
@@ -288,6 +299,49 @@ export class ExtractiveAnswerer implements Answerer {
     return { question: q.text, answer: reportUnit(this.kb, unit, c), answerable: true, citations: c.citations };
   }
 
+  private overviewAnswer(q: Question): Answer {
+    const c = new CitationList(this.kb);
+    const parts = this.kb.articles.flatMap((a) => {
+      const opening = this.kb.sentences(a.id).find((s) => !this.kb.speakerOf(a.id, s.index));
+      return opening ? [reportUnit(this.kb, unitOf(this.kb, a.id, opening), c)] : [];
+    });
+    if (parts.length === 0) return this.notCovered(q);
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
+  }
+
+  /**
+   * "Which parties were mentioned?": names written next to the asked noun
+   * ("the X party", "another party, Y,"), each cited where it stands.
+   */
+  private entityListAnswer(q: Question, noun: string): Answer | null {
+    const c = new CitationList(this.kb);
+    const found = new Map<string, { refs: SentenceRef[] }>();
+    const name = String.raw`((?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,3})`;
+    for (const ref of this.index.refs) {
+      if (!ref.terms.has(noun)) continue;
+      const text = ref.sentence.text;
+      const patterns = [new RegExp(String.raw`${name}(?:\s*\([^)]*\))?\s+(\p{L}+)`, "gu"), new RegExp(String.raw`(\p{L}+),?\s+${name}`, "gu")];
+      for (const [k, re] of patterns.entries()) {
+        for (const m of text.matchAll(re)) {
+          const [entity, word] = k === 0 ? [m[1], m[2]] : [m[2], m[1]];
+          if (stem(word) !== noun) continue;
+          const clean = entity.replace(/^(The|A|An|His|Her|Its|Their|Another)\s+/, "");
+          if (!clean || STOP_WORDS.has(clean.toLowerCase()) || /^(The|A|An)$/.test(clean)) continue;
+          const entry = found.get(clean) ?? { refs: [] };
+          if (!entry.refs.includes(ref)) entry.refs.push(ref);
+          found.set(clean, entry);
+        }
+      }
+    }
+    if (found.size === 0) return null;
+    const items = [...found].map(([entity, { refs }]) => {
+      const by = refs.map((r) => `${r.speaker ? `${r.speaker.name} ` : ""}${c.cite(r.docId, r.sentence)}`);
+      return `${entity} (${by.join(", ")})`;
+    });
+    const lead = `The article mentions ${numberWord(found.size)}: `;
+    return { question: q.text, answer: `${lead}${joinNames(items)}.`, answerable: true, citations: c.citations };
+  }
+
   /** The best one or two passages: the top hit, and a second if it is nearly as good and says something else. */
   private bestUnits(hits: SentenceHit[], max: number): Unit[] {
     const units: Unit[] = [];
@@ -300,6 +354,19 @@ export class ExtractiveAnswerer implements Answerer {
       units.push(u);
     }
     return units;
+  }
+
+  /** Speakers whose role holds most of the topic's weight; the best fit only. */
+  private speakersByRole(topic: string[]): Speaker[] {
+    if (topic.length === 0) return [];
+    const total = topic.reduce((s, t) => s + this.index.idf(t), 0);
+    const scored = this.kb.speakers.map((sp) => {
+      const role = new Set([...contentTerms(sp.role ?? ""), ...sp.aliases.map(stem)]);
+      const covered = topic.filter((t) => role.has(t)).reduce((s, t) => s + this.index.idf(t), 0);
+      return { sp, share: total ? covered / total : 0 };
+    });
+    const best = Math.max(0, ...scored.map((s) => s.share));
+    return best >= 0.6 ? scored.filter((s) => s.share === best).map((s) => s.sp) : [];
   }
 
   private lacksNumber(q: Question, hit: SentenceHit): boolean {

@@ -32,6 +32,8 @@ export interface Question {
   byRole: boolean;
   /** Others who fit the role less well, tried when the best fits do not cover the topic. */
   alternates: Speaker[];
+  /** "Which parties …?": the plural noun asked for, stemmed; entities of that kind may answer it. */
+  listOf: string | null;
   /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
   exclude: boolean;
   /** For agreement questions: whether the named speaker is the one agreeing or the one agreed with. */
@@ -41,7 +43,7 @@ export interface Question {
 
 // Words that frame a question about the event itself, not a topic in it.
 const EVENT_WORDS = new Set(
-  "event meeting roundtable round table discussion conference forum summit gathering debate session held take took place happen happened attend attended participate participated part".split(
+  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda".split(
     " ",
   ),
 );
@@ -63,8 +65,15 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
 
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
-    // "how long", "how far": the adjective asks for a measure; it is not the topic.
-    (w, i) => !used.has(i) && !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && folded[i - 1] !== "how" && (w.length > 1 || /\d/.test(w)),
+    (w, i) =>
+      !used.has(i) &&
+      !STOP_WORDS.has(w) &&
+      !QUESTION_WORDS.has(w) &&
+      // "how long", "how far": the adjective asks for a measure; it is not the topic.
+      folded[i - 1] !== "how" &&
+      // "the main topic": the event's subject, not the word "main".
+      !(/^(main|key|central|primary|general)$/.test(w) && EVENT_WORDS.has(folded[i + 1] ?? "")) &&
+      (w.length > 1 || /\d/.test(w)),
   );
   const unknownNames = tokens
     .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))
@@ -77,7 +86,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
-  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole, alternates };
+  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole, alternates, listOf: listNoun(q, kb) };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
@@ -128,6 +137,13 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
 }
 
 const QUESTION_OPENERS = "who whom whose what which when where why how did does do is was were are has have can could tell list name give show summarize summarise describe explain according".split(" ");
+
+/** "Which parties were mentioned?" -> "parti"; null when the question does not ask for a list of things. */
+function listNoun(q: string, kb: KnowledgeBase): string | null {
+  const m = /^(?:which|what|name the|list the|list all)\s+(?:other\s+)?(\p{L}+s)\b/u.exec(q);
+  if (!m || GROUP_WORDS.has(m[1]) || PERSON_NOUNS.has(m[1].replace(/s$/, ""))) return null;
+  return stem(kb.vocabulary.correct(m[1]) ?? m[1]);
+}
 
 /** "Whch speaker …" -> "Which speaker …": a misspelt question word changes what is asked. */
 function mendOpener(text: string): string {
@@ -218,7 +234,8 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
     const hits: number[] = [];
     for (const i of describing) {
       const w = folded[i];
-      if (w.length < 3 || STOP_WORDS.has(w) || GROUP_WORDS.has(w)) continue;
+      // "the experts" describes people by role; "the speakers" or "the participants" does not.
+      if (w.length < 3 || STOP_WORDS.has(w) || (GROUP_WORDS.has(w) && !/^experts?$/.test(w))) continue;
       const f = fit(k, w);
       if (f > 0) {
         score += f * Math.log(1 + kb.speakers.length / df(w));
@@ -227,6 +244,9 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
     }
     return { sp, score, hits };
   });
+  // The person noun itself must fit: "the president of X" is nobody here, even if someone's role mentions X.
+  const nouns = [...describing].filter((i) => isPersonNoun(folded[i]) && !GROUP_WORDS.has(folded[i]) || /^experts?$/.test(folded[i]));
+  for (const s of scores) if (!nouns.some((i) => s.hits.includes(i))) s.score = 0;
   const best = Math.max(0, ...scores.map((s) => s.score));
   if (best === 0) return { speakers: [], used, alternates: [] };
   const top = scores.filter((s) => s.score >= best - 1e-9);

@@ -30,13 +30,14 @@ export class SentenceIndex {
   private readonly formsCache = new Map<string, string[]>();
 
   constructor(kb: KnowledgeBase) {
+    const introducedAt = new Map(kb.speakers.map((sp) => [`${sp.docId}:${sp.introduced}`, sp]));
     this.refs = kb.articles.flatMap((a) =>
-      kb.sentences(a.id).map((s) => ({
-        docId: a.id,
-        sentence: s,
-        speaker: kb.speakerOf(a.id, s.index),
-        terms: new Set(contentTerms(s.text)),
-      })),
+      kb.sentences(a.id).map((s) => {
+        // A speaker's role is who they are, not what they said: "Economic Relations" in a title is no claim about the economy.
+        const introduced = introducedAt.get(`${a.id}:${s.index}`);
+        const text = (introduced?.role ?? "").split(/,\s+/).reduce((t, part) => (part ? t.replace(part, " ") : t), s.text);
+        return { docId: a.id, sentence: s, speaker: kb.speakerOf(a.id, s.index), terms: new Set(contentTerms(text)) };
+      }),
     );
     this.bm25 = new Bm25(this.refs.map((r) => [...r.terms]));
     this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms]));

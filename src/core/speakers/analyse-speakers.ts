@@ -299,8 +299,11 @@ function resolveObject(
   return null;
 }
 
+// "the previous speaker", "a colleague": true of anyone, so no alias.
+const GENERIC_REFERENCES = new Set(["speaker", "participant", "colleague", "guest", "panelist", "panellist", "host"]);
+
 function addAlias(sp: Speaker | null, noun: string) {
-  if (sp && !sp.aliases.includes(noun)) sp.aliases.push(noun);
+  if (sp && !GENERIC_REFERENCES.has(noun) && !sp.aliases.includes(noun)) sp.aliases.push(noun);
 }
 
 function escapeRe(s: string): string {

@@ -63,6 +63,7 @@ export const QUESTION_WORDS = new Set(
     "think thought thinks believe believed according claim claimed claims opinion opinions view views please " +
     "know article text report reported passage quote quoted statement statements exactly anyone someone somebody " +
     "describe described describes characterize characterized characterise characterised want wants wanted " +
-    "list name names tell show give explain summarize summarise besides except excluding apart aside"
+    "list name names tell show give explain summarize summarise besides except excluding apart aside " +
+    "represent represents represented representing"
   ).split(/\s+/),
 );
