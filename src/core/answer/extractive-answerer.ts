@@ -176,7 +176,10 @@ export class ExtractiveAnswerer implements Answerer {
         parts.push(...chosen.map((u) => reportUnit(this.kb, u, c)));
         continue;
       }
-      const hits = this.index.search(q.topic, (r) => r.speaker?.id === sp.id);
+      // Between equally good passages, what they said beats the sentence that introduces them.
+      const hits = this.index
+        .search(q.topic, (r) => r.speaker?.id === sp.id)
+        .sort((a, b) => b.coverage - a.coverage || Number(a.ref.sentence.index === sp.introduced) - Number(b.ref.sentence.index === sp.introduced));
       const best = hits[0];
       if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {
         missing.push(sp);
