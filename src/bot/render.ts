@@ -20,6 +20,8 @@ export interface Block {
   href?: string;
   /** Starts on a new line (true) or continues the previous block. */
   newline?: boolean;
+  /** Starts after an empty line: a new section. */
+  gap?: boolean;
 }
 
 function blockHtml(b: Block, text = b.text): string {
@@ -38,8 +40,8 @@ function blockHtml(b: Block, text = b.text): string {
 export function toMessages(blocks: Block[], limit = MAX_MESSAGE): string[] {
   const messages: string[] = [];
   let current = "";
-  const push = (html: string, newline: boolean) => {
-    const sep = current && newline ? "\n" : "";
+  const push = (html: string, newline: boolean, gap = false) => {
+    const sep = current && gap ? "\n\n" : current && newline ? "\n" : "";
     if (current && current.length + sep.length + html.length > limit) {
       messages.push(current);
       current = html;
@@ -50,7 +52,7 @@ export function toMessages(blocks: Block[], limit = MAX_MESSAGE): string[] {
   for (const b of blocks) {
     const html = blockHtml(b);
     if (html.length <= limit) {
-      push(html, b.newline ?? true);
+      push(html, b.newline ?? true, b.gap);
       continue;
     }
     for (const part of splitText(b.text, limit - (blockHtml(b, "").length + 16))) push(blockHtml(b, part), true);
@@ -87,7 +89,7 @@ function citationBlocks(c: Citation): Block[] {
 
 function sourceBlocks(sources: SourceInfo[]): Block[] {
   return sources.flatMap((s): Block[] => {
-    const label: Block[] = [{ text: "Article: ", newline: true }];
+    const label: Block[] = [{ text: "Article: ", newline: true, gap: true }];
     if (s.url) return [...label, { text: s.title, href: s.url, newline: false }];
     return [...label, { text: s.title, newline: false }];
   });
@@ -99,7 +101,7 @@ export function renderAnswer(answer: Pick<Answer, "answer" | "answerable" | "cit
     ? [{ text: answer.answer }]
     : [{ text: "Not in the article", tag: "b" }, { text: answer.answer, tag: "i" }];
   if (answer.citations.length) {
-    blocks.push({ text: answer.answerable ? "Sources" : "What it does say", tag: "b" });
+    blocks.push({ text: answer.answerable ? "Sources" : "What it does say", tag: "b", gap: true });
     for (const c of answer.citations) blocks.push(...citationBlocks(c));
   }
   blocks.push(...sourceBlocks(sources));
@@ -111,7 +113,12 @@ export function renderSummary(summary: { summary: string; citations: Citation[] 
   const full = renderAnswer({ answer: summary.summary, answerable: true, citations: summary.citations }, sources);
   if (full.length === 1) return full;
   const refs = summary.citations.map((c) => `[${c.n}] ${c.paragraph === 0 ? "date line" : `¶${c.paragraph}`}${c.speaker ? ` ${c.speaker}` : ""}`);
-  return toMessages([{ text: "Summary", tag: "b" }, { text: summary.summary }, { text: `Sources: ${refs.join("; ")}`, tag: "i" }, ...sourceBlocks(sources)]);
+  return toMessages([
+    { text: "Summary", tag: "b" },
+    { text: summary.summary },
+    { text: `Sources: ${refs.join("; ")}`, tag: "i", gap: true },
+    ...sourceBlocks(sources),
+  ]);
 }
 
 export function renderSpeakerList(speakers: SpeakerEntry[]): string[] {

@@ -3,6 +3,7 @@ import type { Speaker } from "../speakers/types.js";
 import { CitationList, validateCitations } from "./citations.js";
 import { joinNames, nameWithRole, numberWord, reportUnit, unitOf, type Unit } from "./compose.js";
 import { analyseQuestion, type Question } from "./question.js";
+import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
 import { STOP_WORDS, contentTerms, stem } from "../text/tokenize.js";
@@ -23,9 +24,11 @@ const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
  */
 export class ExtractiveAnswerer implements Answerer {
   private readonly index: SentenceIndex;
+  private readonly retriever: HybridRetriever;
 
   constructor(private readonly kb: KnowledgeBase) {
     this.index = new SentenceIndex(kb);
+    this.retriever = new HybridRetriever(kb);
   }
 
   async answer(question: string): Promise<Answer> {
@@ -33,7 +36,11 @@ export class ExtractiveAnswerer implements Answerer {
     if (!/[\p{L}\p{N}]/u.test(text)) {
       return this.refuse(text, "That does not look like a question. Ask about the event, for example: who spoke, or what one of the speakers said.");
     }
-    const q = analyseQuestion(this.kb, stripMarkup(text));
+    const cleaned = stripMarkup(text);
+    const q = analyseQuestion(this.kb, cleaned);
+    // The hybrid retriever's ranking of paragraphs breaks ties between sentences that match alike.
+    const ranked = await this.retriever.search(cleaned, 8);
+    ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
     const answer = { ...this.dispatch(q), question: text };
     const problems = validateCitations(this.kb, answer);
     if (problems.length) throw new Error(`Invalid citations: ${problems.join("; ")}`);
@@ -178,7 +185,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
       // Between equally good passages, what they said beats the sentence that introduces them.
       const hits = this.index
-        .search(q.topic, (r) => r.speaker?.id === sp.id)
+        .search(q.topic, (r) => r.speaker?.id === sp.id, q.prior)
         .sort((a, b) => b.coverage - a.coverage || Number(a.ref.sentence.index === sp.introduced) - Number(b.ref.sentence.index === sp.introduced));
       const best = hits[0];
       if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {
@@ -208,7 +215,7 @@ export class ExtractiveAnswerer implements Answerer {
     const asksForClaim = /\b(about|that|on|say|said|says|talk|talked|spoke|speak|mention|mentioned|discuss|discussed|argue|argued|claim|claimed|think|thought|believe|believed|call|called|note|noted|stress|stressed)\b/i.test(q.text);
     const byRole = asksForClaim ? [] : this.speakersByRole(q.topic);
     if (byRole.length === 1) return this.roleAnswer({ ...q, speakers: byRole });
-    const hits = this.index.search(q.topic).filter((h) => h.coverage >= MIN_COVERAGE && !this.lacksNumber(q, h));
+    const hits = this.index.search(q.topic, undefined, q.prior).filter((h) => h.coverage >= MIN_COVERAGE && !this.lacksNumber(q, h));
     if (hits.length === 0) return this.notCovered(q);
     const best = hits[0];
     const bySpeaker = new Map<string, SentenceHit>();
@@ -240,7 +247,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
     if (q.topic.length === 0) return q.speakers.length ? this.claimsAnswer(q) : this.notCovered(q);
-    const hits = this.index.search(q.topic);
+    const hits = this.index.search(q.topic, undefined, q.prior);
     const best = hits[0];
     if (!best || best.coverage < VERIFY_COVERAGE || this.lacksNumber(q, best)) {
       return this.notCovered(q, "The article does not say that.");
@@ -264,7 +271,7 @@ export class ExtractiveAnswerer implements Answerer {
       const listed = this.entityListAnswer(q, q.listOf);
       if (listed) return listed;
     }
-    const hits = this.index.search(q.topic).filter((h) => !this.lacksNumber(q, h));
+    const hits = this.index.search(q.topic, undefined, q.prior).filter((h) => !this.lacksNumber(q, h));
     const best = hits[0];
     if (!best || best.coverage < MIN_COVERAGE) return this.notCovered(q);
     const c = new CitationList(this.kb);
@@ -279,7 +286,7 @@ export class ExtractiveAnswerer implements Answerer {
     let hits = eventLevel
       ? this.index.refs.filter((r) => !r.speaker && pattern.test(r.sentence.text)).map((ref) => ({ ref, score: 1, coverage: 1 }))
       : this.index
-          .search(q.topic, (r) => q.speakers.length === 0 || q.speakers.some((sp) => sp.id === r.speaker?.id))
+          .search(q.topic, (r) => q.speakers.length === 0 || q.speakers.some((sp) => sp.id === r.speaker?.id), q.prior)
           .filter((h) => h.coverage >= MIN_COVERAGE && pattern.test(h.ref.sentence.text));
     if (hits.length === 0 && !eventLevel) hits = [];
     const best = hits[0];

@@ -28,8 +28,11 @@ export interface Question {
   /** Capitalised names in the question that the corpus never mentions. */
   unknownNames: string[];
   wantsNumber: boolean;
-  /** The speakers were found by role ("the diplomat"), not by name: a weaker match. */
-  byRole: boolean;
+  /**
+   * Passages the hybrid retriever (dense + BM25) ranks for the question, by
+   * "docId#paragraph": weight in (0, 1]. Filled in by the answerer.
+   */
+  prior: Map<string, number>;
   /** Others who fit the role less well, tried when the best fits do not cover the topic. */
   alternates: Speaker[];
   /** "Which parties …?": the plural noun asked for, stemmed; entities of that kind may answer it. */
@@ -61,7 +64,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const text = mendOpener(raw.replace(/\s+/g, " ").trim());
   const q = fold(text);
   const tokens = wordTokens(text);
-  const { speakers, used, byRole, alternates } = resolveSpeakers(kb, tokens.map((t) => t.text));
+  const { speakers, used, alternates } = resolveSpeakers(kb, tokens.map((t) => t.text));
 
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
@@ -86,7 +89,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
-  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, byRole, alternates, listOf: listNoun(q, kb) };
+  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, alternates, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
@@ -173,7 +176,7 @@ function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number
 export function resolveSpeakers(
   kb: KnowledgeBase,
   tokens: string[],
-): { speakers: Speaker[]; used: Set<number>; byRole: boolean; alternates: Speaker[] } {
+): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[] } {
   const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
   const used = new Set<number>();
   const scores = new Map<Speaker, number>();
@@ -197,9 +200,9 @@ export function resolveSpeakers(
     const best = Math.max(...scores.values());
     // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
     const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
-    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, byRole: false, alternates: [] };
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, alternates: [] };
   }
-  return { ...resolveByRole(kb, folded, used), byRole: true };
+  return resolveByRole(kb, folded, used);
 }
 
 function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {

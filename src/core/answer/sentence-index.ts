@@ -88,14 +88,18 @@ export class SentenceIndex {
     return covered / total;
   }
 
-  /** Sentences that share at least one term with the query, best first. */
-  search(terms: string[], filter: (ref: SentenceRef) => boolean = () => true): SentenceHit[] {
+  /**
+   * Sentences that share at least one term with the query, best first: by
+   * share of the query covered, then by BM25 raised by the passage prior.
+   */
+  search(terms: string[], filter: (ref: SentenceRef) => boolean = () => true, prior?: Map<string, number>): SentenceHit[] {
     const expanded = [...new Set(terms.flatMap((t) => this.forms(t)))];
     const hits: SentenceHit[] = [];
     this.refs.forEach((ref, i) => {
       if (!filter(ref)) return;
       const score = this.bm25.score(expanded, i);
-      if (score > 0) hits.push({ ref, score, coverage: this.coverage(terms, ref) });
+      const boost = prior?.get(`${ref.docId}#${ref.sentence.paragraph}`) ?? 0;
+      if (score > 0) hits.push({ ref, score: score * (1 + boost), coverage: this.coverage(terms, ref) });
     });
     return hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.ref.sentence.start - b.ref.sentence.start);
   }
