@@ -202,9 +202,11 @@ export class ExtractiveAnswerer implements Answerer {
     if (parts.length === 0) {
       const sp = missing[0] ?? q.speakers[0];
       const pointer = this.keyClaim(sp);
-      const what = q.wantsNumber ? "give that figure" : "cover that";
+      const lead = q.wantsNumber
+        ? `The article does not give that figure for ${sp.name}.`
+        : `The article does not report what ${sp.name} said about “${q.topicText}”.`;
       const hint = pointer ? ` What it reports from ${sp.name}: ${reportUnit(this.kb, pointer, c)}` : "";
-      return { question: q.text, answer: `The article does not ${what} for ${sp.name}.${hint}`, answerable: false, citations: c.citations };
+      return { question: q.text, answer: `${lead}${hint}`, answerable: false, citations: c.citations };
     }
     return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
   }

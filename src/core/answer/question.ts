@@ -25,6 +25,8 @@ export interface Question {
   speakers: Speaker[];
   /** What the question is about: stemmed, typo-mended content terms, minus speaker references. */
   topic: string[];
+  /** The topic in the asker's own words, for messages ("inflation"). */
+  topicText: string;
   /** Capitalised names in the question that the corpus never mentions. */
   unknownNames: string[];
   wantsNumber: boolean;
@@ -89,7 +91,8 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
-  const base = { text, speakers, topic, unknownNames, wantsNumber, exclude: false, alternates, listOf: listNoun(q, kb), prior: new Map<string, number>() };
+  const topicText = content.filter((w) => !EVENT_WORDS.has(w)).join(" ");
+  const base = { text, speakers, topic, topicText, unknownNames, wantsNumber, exclude: false, alternates, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
