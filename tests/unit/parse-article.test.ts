@@ -48,4 +48,19 @@ describe("parseArticle", () => {
     expect(a.sourceUrl).toBe("https://example.ru/");
     expect(a.paragraphs).toHaveLength(3);
   });
+
+  it("reads Windows line endings with a byte-order mark", () => {
+    const text = "\uFEFFPark Debate\r\n\r\n2 February 2025\r\n\r\nThe council met.\r\n\r\n\"We need parks,\" said Laura Chen.\r\n\r\nSource: citynews.example\r\n";
+    const a = parseArticle("p", "p.txt", text);
+    expect([a.title, a.isoDate, a.sourceUrl]).toEqual(["Park Debate", "2025-02-02", "https://citynews.example/"]);
+    expect(a.paragraphs.map((p) => p.text)).toEqual(["The council met.", '"We need parks," said Laura Chen.']);
+  });
+
+  it("takes one paragraph per line when an article has no blank lines", () => {
+    const text = "Budget Hearing Ends\nMay 3, 2024\nThe hearing ended late.\nOmar Haddad said the deficit would grow.\nSource: example.net\n";
+    const a = parseArticle("b", "b.txt", text);
+    expect([a.title, a.date, a.sourceLabel]).toEqual(["Budget Hearing Ends", "May 3, 2024", "example.net"]);
+    expect(a.paragraphs.map((p) => p.text)).toEqual(["The hearing ended late.", "Omar Haddad said the deficit would grow."]);
+    for (const p of a.paragraphs) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
 });

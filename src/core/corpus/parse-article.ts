@@ -27,7 +27,12 @@ export function parseArticle(id: string, file: string, text: string): Article {
     }
     bodyStart = fm[0].length;
   }
-  const blocks = splitBlocks(text, bodyStart);
+  let blocks = splitBlocks(text, bodyStart);
+  // No blank lines at all: one paragraph per line.
+  if (blocks.length <= 2) {
+    const lines = splitLines(text, bodyStart);
+    if (lines.length >= 4) blocks = lines;
+  }
 
   let title = meta.title ?? null;
   let date = meta.date ?? null;
@@ -90,6 +95,17 @@ function splitBlocks(text: string, from: number): Block[] {
     if (re.lastIndex >= text.length) break;
   }
   return blocks;
+}
+
+function splitLines(text: string, from: number): Block[] {
+  const out: Block[] = [];
+  for (const m of text.slice(from).matchAll(/[^\r\n]+/g)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ start: from + m.index! + lead, end: from + m.index! + lead + body.length, text: body });
+  }
+  return out;
 }
 
 function isTitleLine(text: string): boolean {
