@@ -25,6 +25,7 @@ const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 export class ExtractiveAnswerer implements Answerer {
   private readonly index: SentenceIndex;
   private readonly retriever: HybridRetriever;
+  private corpusScripts: Set<string> | undefined;
 
   constructor(private readonly kb: KnowledgeBase) {
     this.index = new SentenceIndex(kb);
@@ -35,6 +36,13 @@ export class ExtractiveAnswerer implements Answerer {
     const text = question.trim();
     if (!/[\p{L}\p{N}]/u.test(text)) {
       return this.refuse(text, "That does not look like a question. Ask about the event, for example: who spoke, or what one of the speakers said.");
+    }
+    if (SMALL_TALK.test(text)) {
+      const lead = /thank|thx/i.test(text) ? "You're welcome!" : /bye|night/i.test(text) ? "Goodbye!" : "Hello!";
+      return this.refuse(text, `${lead} Ask me about the event: who spoke, what someone said, or for a summary.`);
+    }
+    if (!this.sameScript(text)) {
+      return this.refuse(text, "Please ask in the language of the article; I match questions against its own words.");
     }
     const cleaned = stripMarkup(text);
     const q = analyseQuestion(this.kb, cleaned);
@@ -402,9 +410,28 @@ export class ExtractiveAnswerer implements Answerer {
     return `It reports on ${joinNames(titles)}.${who}`;
   }
 
+  /** Whether the question is written in a script the corpus uses (Latin, Cyrillic, …). */
+  private sameScript(text: string): boolean {
+    const scripts = (s: string) => new Set([...s.matchAll(/\p{L}/gu)].map((m) => scriptOf(m[0])));
+    this.corpusScripts ??= scripts(this.kb.articles.map((a) => a.text).join(" "));
+    const asked = scripts(text);
+    return asked.size === 0 || [...asked].some((s) => this.corpusScripts!.has(s));
+  }
+
   private refuse(question: string, message: string): Answer {
     return { question, answer: message, answerable: false, citations: [] };
   }
+}
+
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|thanks|thank you|thank you very much|thx|ok|okay|cool|great|nice|bye|goodbye|good (morning|afternoon|evening|night))\b[\s,]*(bot|there|a lot|so much)?[\s!.?)🙂😊👍]*$/iu;
+
+function scriptOf(ch: string): string {
+  if (/\p{Script=Latin}/u.test(ch)) return "latin";
+  if (/\p{Script=Cyrillic}/u.test(ch)) return "cyrillic";
+  if (/\p{Script=Greek}/u.test(ch)) return "greek";
+  if (/\p{Script=Arabic}/u.test(ch)) return "arabic";
+  if (/\p{Script=Han}/u.test(ch)) return "han";
+  return "other";
 }
 
 /** Questions pasted with HTML or Markdown: "<b>Who</b> spoke? *bold* [x](y)" reads as "Who spoke? bold x". */

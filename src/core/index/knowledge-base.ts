@@ -24,7 +24,7 @@ export class KnowledgeBase {
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     this.speakerById = new Map(analysis.speakers.map((s) => [s.id, s]));
     this.sentencesByDoc = new Map(articles.map((a) => [a.id, a.paragraphs.flatMap((p) => p.sentences)]));
-    this.vocabulary = new Vocabulary(articles.flatMap((a) => [a.title, ...a.paragraphs.map((p) => p.text)]));
+    this.vocabulary = new Vocabulary(articles.flatMap((a) => [a.title, a.date ?? "", ...a.paragraphs.map((p) => p.text)]));
   }
 
   get speakers(): Speaker[] {

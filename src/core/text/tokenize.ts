@@ -64,6 +64,6 @@ export const QUESTION_WORDS = new Set(
     "know article text report reported passage quote quoted statement statements exactly anyone someone somebody " +
     "describe described describes characterize characterized characterise characterised want wants wanted " +
     "list name names tell show give explain summarize summarise besides except excluding apart aside " +
-    "represent represents represented representing"
+    "represent represents represented representing hi hello hey bot"
   ).split(/\s+/),
 );
