@@ -113,6 +113,7 @@ describe("evaluation targets", () => {
     ["seed-questions.json", SEED_CORPUS],
     ["forum-questions.json", path.join(FIXTURES, "forum")],
     ["conference-questions.json", path.join(FIXTURES, "conference")],
+    ["vienna-questions.json", path.join(FIXTURES, "vienna")],
   ] as const) {
     it(`meets the targets on ${set}`, async () => {
       const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];

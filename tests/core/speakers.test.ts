@@ -123,6 +123,22 @@ describe("speakers in articles written in other patterns", () => {
     ]);
   });
 
+  it("handles 'opened by X, who noted', 'X from Y spoke about' and a journalist's question", async () => {
+    const vienna = (await buildTemp(path.join(FIXTURES, "vienna"))).kb;
+    expect(vienna.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Bakyt Usenov", "Chargé d'Affaires"],
+      ["Hans Gruber", "Professor from the University of Vienna"],
+      ["Elif Demir", "head of the Eurasia desk at the Austrian Institute for International Affairs"],
+      ["Pavel Novak", "Journalist"],
+    ]);
+    const usenov = vienna.speakers[0];
+    expect(usenov.claims.map((i) => vienna.sentence(usenov.docId, i).text.slice(0, 20))).toEqual([
+      "The event was opened",
+      "He called on Austria",
+      "Usenov replied that ",
+    ]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

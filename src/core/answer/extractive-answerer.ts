@@ -16,7 +16,8 @@ const MIN_COVERAGE = 0.5;
 const VERIFY_COVERAGE = 0.6;
 const TIME_RE =
   /\b(\d{4}|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|percent)\b/i;
+const NUMBER_RE =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent|twice|doubled|tripled|single)\b/i;
 
 /**
  * Answers from the article's own sentences, with no language model: reads the
@@ -73,7 +74,7 @@ export class ExtractiveAnswerer implements Answerer {
       case "speakers":
         return this.speakersAnswer(q);
       case "count":
-        return this.speakersAnswer(q, true);
+        return this.countAnswer(q);
       case "role":
         return this.roleAnswer(q);
       case "agreement":
@@ -145,6 +146,25 @@ export class ExtractiveAnswerer implements Answerer {
     return { question: q.text, answer: `${lead}${joinNames(list)}.`, answerable: true, citations: c.citations };
   }
 
+  /**
+   * "How many guests attended?": a figure the article gives next to that noun;
+   * "How many people spoke?": the speakers, counted.
+   */
+  private countAnswer(q: Question): Answer {
+    const noun = /\bhow many\s+(\p{L}+)/iu.exec(q.text)?.[1];
+    const aboutSpeakers = !noun || /^speak/i.test(noun) || /\b(spoke|speak|speakers|talked|addressed)\b/i.test(q.text);
+    if (!aboutSpeakers) {
+      const hits = this.index
+        .search([stem(this.kb.vocabulary.correct(noun) ?? noun)], undefined, q.prior)
+        .filter((h) => NUMBER_RE.test(h.ref.sentence.text));
+      if (hits[0]) {
+        const c = new CitationList(this.kb);
+        return { question: q.text, answer: reportUnit(this.kb, unitOf(this.kb, hits[0].ref.docId, hits[0].ref.sentence), c), answerable: true, citations: c.citations };
+      }
+    }
+    return this.speakersAnswer(q, true);
+  }
+
   private roleAnswer(q: Question): Answer {
     const c = new CitationList(this.kb);
     const parts = q.speakers.map((sp) => {
@@ -200,7 +220,14 @@ export class ExtractiveAnswerer implements Answerer {
         missing.push(sp);
         continue;
       }
-      parts.push(...this.bestUnits(hits, q.speakers.length > 1 ? 1 : 2).map((u) => reportUnit(this.kb, u, c)));
+      const chosen = this.bestUnits(hits, q.speakers.length > 1 ? 1 : 2);
+      // "X spoke about the risks." says only what the speaker turned to; the next claim says what they said.
+      const [first] = chosen;
+      if (chosen.length === 1 && first.sentences[0].index === sp.introduced && !/["“”]|\bthat\b/.test(first.sentences[0].text)) {
+        const next = units.find((u) => u.sentences[0].index > sp.introduced && u.sentences[0].paragraph === first.sentences[0].paragraph);
+        if (next) chosen.push(next);
+      }
+      parts.push(...chosen.map((u) => reportUnit(this.kb, u, c)));
     }
     if (parts.length === 0 && q.alternates.length > 0 && q.topic.length > 0) {
       // "the diplomat who opened the meeting": the best role match may not be the one who said it.

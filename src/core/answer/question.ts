@@ -48,7 +48,7 @@ export interface Question {
 
 // Words that frame a question about the event itself, not a topic in it.
 const EVENT_WORDS = new Set(
-  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda".split(
+  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda panel hearing seminar workshop briefing symposium talks ceremony presentation exhibition festival congress".split(
     " ",
   ),
 );
@@ -112,7 +112,8 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   if (speakers.length > 0 && topic.length === 0 && /\b(besides|apart from|other than|except|excluding|aside from)\b/.test(q)) {
     return { ...base, kind: "speakers", exclude: true };
   }
-  if (speakers.length === 0 && topic.length === 0 && /\b(who|speakers?|participants?|panel|list|name)\b/.test(q)) {
+  const asksWhenOrWhere = /^(when|where)\b/.test(q);
+  if (!asksWhenOrWhere && speakers.length === 0 && topic.length === 0 && /\b(who|speakers?|participants?|panelists?|panellists?|list|name)\b/.test(q)) {
     return { ...base, kind: "speakers" };
   }
   if (/^(did|does|do|is|was|were|has|have|had|are|can|could|would|will)\b|\bis it (true|in the article)|\bdoes the article (say|mention|claim|report|state)/.test(q)) {

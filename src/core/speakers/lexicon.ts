@@ -23,6 +23,7 @@ export const SPEECH_VERBS = list(`
   characterized characterised assessed assesses regarded regards sees saw views viewed feels felt hailed hails
   lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
   touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
+  asked asks wondered wonders inquired enquired
 `);
 
 /** Verbs of taking part without saying anything in particular. */
@@ -64,7 +65,7 @@ export const PERSON_NOUNS = list(`
   spokesperson critic commentator observer colleague councillor councilor mayor governor president adviser advisor
   moderator host guest panellist panelist participant editor engineer doctor lawyer officer executive founder
   fellow delegate consultant coordinator entrepreneur businessman businesswoman teacher student writer artist
-  secretary chairperson member chief president governor mayor judge glaciologist sociologist
+  secretary chairperson member chief president governor mayor judge glaciologist sociologist d'affaires chargé
 `);
 
 /** Titles and offices that precede a name and belong to the role, not the name. */

@@ -63,6 +63,8 @@ function roleBefore(before: string): string | null {
 function roleAfter(after: string): string | null {
   if (!/^\s*,/.test(after)) return null;
   const rest = after.replace(/^\s*,\s*/, "");
+  // ", who noted that …": a relative clause, not an appositive role.
+  if (/^(?:who|whom|whose|which|that)\b/i.test(rest)) return null;
   // The appositive runs to the comma before the main verb, or to the end of the sentence.
   const re = /,\s*(?:(?:also|then|later|further)\s+)?(\p{L}+)|\s+(who|which)\b|[.;!?]["”]?\s*$/gu;
   let m: RegExpExecArray | null;
