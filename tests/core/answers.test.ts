@@ -114,6 +114,7 @@ describe("evaluation targets", () => {
     ["forum-questions.json", path.join(FIXTURES, "forum")],
     ["conference-questions.json", path.join(FIXTURES, "conference")],
     ["vienna-questions.json", path.join(FIXTURES, "vienna")],
+    ["almaty-questions.json", path.join(FIXTURES, "almaty")],
   ] as const) {
     it(`meets the targets on ${set}`, async () => {
       const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];

@@ -139,6 +139,19 @@ describe("speakers in articles written in other patterns", () => {
     ]);
   });
 
+  it("handles 'as noted by X', 'according to political analyst X' and 'shared this view'", async () => {
+    const almaty = (await buildTemp(path.join(FIXTURES, "almaty"))).kb;
+    expect(almaty.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Dauren Abayev", "Deputy Minister of Information"],
+      ["Seitkazy Mataev", "head of the Union of Journalists"],
+      ["Anna Petrova", "editor-in-chief of the Vlast portal"],
+      ["Rasul Zhumaly", "political analyst"],
+      ["Gulmira Ileuova", "Zhumaly's colleague, sociologist"],
+    ]);
+    const [a] = almaty.analysis.agreements;
+    expect([almaty.speaker(a.speakerId)!.name, almaty.speaker(a.withSpeakerId)!.name]).toEqual(["Gulmira Ileuova", "Rasul Zhumaly"]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

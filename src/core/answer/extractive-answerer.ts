@@ -4,7 +4,7 @@ import { CitationList, validateCitations } from "./citations.js";
 import { joinNames, nameWithRole, numberWord, reportUnit, unitOf, type Unit } from "./compose.js";
 import { analyseQuestion, type Question } from "./question.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
-import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
+import { REPORTING_STEMS, SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
 import { STOP_WORDS, contentTerms, stem } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
@@ -15,7 +15,7 @@ const MIN_COVERAGE = 0.5;
 /** A yes to "did X say …?" needs most of the claim's weight in one passage. */
 const VERIFY_COVERAGE = 0.6;
 const TIME_RE =
-  /\b(\d{4}|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+  /\b(\d{4}|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const NUMBER_RE =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent|twice|doubled|tripled|single)\b/i;
 
@@ -161,6 +161,10 @@ export class ExtractiveAnswerer implements Answerer {
         const c = new CitationList(this.kb);
         return { question: q.text, answer: reportUnit(this.kb, unitOf(this.kb, hits[0].ref.docId, hits[0].ref.sentence), c), answerable: true, citations: c.citations };
       }
+      // Participants, people, experts: the speakers are the ones the article counts by name.
+      if (!/^(participants?|people|persons?|experts?|panell?ists?|members?)$/i.test(noun)) {
+        return this.notCovered(q, "The article does not give that figure.");
+      }
     }
     return this.speakersAnswer(q, true);
   }
@@ -204,7 +208,11 @@ export class ExtractiveAnswerer implements Answerer {
     const missing: Speaker[] = [];
     for (const sp of q.speakers.slice(0, 3)) {
       const units = this.speakerUnits(sp);
-      if (q.topic.length === 0) {
+      // "What did X hope for?" finds the sentence with "hope"; "What did X promise?", where no sentence has it, is no topic.
+      const framed = q.topic.filter((t) => !REPORTING_STEMS.has(t));
+      const covered = (terms: string[]) => (this.index.search(terms, (r) => r.speaker?.id === sp.id)[0]?.coverage ?? 0) >= MIN_COVERAGE;
+      const topic = framed.length < q.topic.length && !covered(q.topic) ? framed : q.topic;
+      if (topic.length === 0) {
         const key = this.keyClaim(sp);
         // One speaker: how they came in and their main point; several: each one's main point.
         const chosen = (q.speakers.length > 1 ? [key] : [units[0], key]).filter((u, i, all): u is Unit => !!u && all.indexOf(u) === i);
@@ -213,7 +221,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
       // Between equally good passages, what they said beats the sentence that introduces them.
       const hits = this.index
-        .search(q.topic, (r) => r.speaker?.id === sp.id, q.prior)
+        .search(topic, (r) => r.speaker?.id === sp.id, q.prior)
         .sort((a, b) => b.coverage - a.coverage || Number(a.ref.sentence.index === sp.introduced) - Number(b.ref.sentence.index === sp.introduced));
       const best = hits[0];
       if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {
@@ -318,8 +326,9 @@ export class ExtractiveAnswerer implements Answerer {
 
   private placeOrTimeAnswer(q: Question): Answer {
     const c = new CitationList(this.kb);
-    const pattern = q.kind === "when" ? TIME_RE : /\b(?:at|in) (?:the )?\p{Lu}/u;
     const eventLevel = q.topic.length === 0;
+    // Where the event was: a named place. Where something else goes or happens: whatever the best passage says.
+    const pattern = q.kind === "when" ? TIME_RE : eventLevel ? /\b(?:at|in) (?:the )?\p{Lu}/u : /./;
     let hits = eventLevel
       ? this.index.refs.filter((r) => !r.speaker && pattern.test(r.sentence.text)).map((ref) => ({ ref, score: 1, coverage: 1 }))
       : this.index

@@ -66,7 +66,9 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const text = mendOpener(raw.replace(/\s+/g, " ").trim());
   const q = fold(text);
   const tokens = wordTokens(text);
-  const { speakers, used, alternates } = resolveSpeakers(kb, tokens.map((t) => t.text));
+  // "How many journalists …" counts journalists; it does not refer to one.
+  const counted = tokens.findIndex((t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
+  const { speakers, used, alternates } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
 
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
@@ -107,7 +109,10 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
       agreementRole: nameAt >= 0 && nameAt > verbAt ? "object" : "subject",
     };
   }
-  if (/\bhow many\b/.test(q) && topic.length === 0 && speakers.length === 0) return { ...base, kind: "count" };
+  const countedStem = counted >= 0 ? stem(kb.vocabulary.correct(tokens[counted].text) ?? tokens[counted].text) : null;
+  if (/\bhow many\b/.test(q) && speakers.length === 0 && (topic.length === 0 || (topic.length === 1 && topic[0] === countedStem))) {
+    return { ...base, kind: "count" };
+  }
   // "Who spoke besides the ambassador?": the list, without the one named.
   if (speakers.length > 0 && topic.length === 0 && /\b(besides|apart from|other than|except|excluding|aside from)\b/.test(q)) {
     return { ...base, kind: "speakers", exclude: true };
@@ -121,7 +126,9 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   }
   if (/^when\b|\bwhat (date|day|year|time)\b|\bon which (date|day)\b|\bwhich (date|day|year)\b/.test(q)) return { ...base, kind: "when" };
   if (/^where\b|\bin (which|what) (city|place|country|venue|building)\b|\bwhat (city|venue|place)\b/.test(q)) {
-    return { ...base, kind: speakers.length ? "role" : "where" };
+    // "Where does X work?" asks for a role; "Where is X going, according to Y?" does not.
+    const aboutRole = speakers.length > 0 && /\b(work|works|worked|from|based|come|comes|employed|teach|teaches|study|studies|serve|serves)\b/.test(q);
+    return { ...base, kind: aboutRole ? "role" : "where" };
   }
   if (speakers.length > 0) {
     const asksRole =
@@ -131,7 +138,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
     if (asksRole && !/\b(say|said|think|thought|claim|claimed|believe|opinion|view|mention|argue|argued|stress|stressed)\b/.test(q)) {
       return { ...base, kind: "role" };
     }
-    if (/\bwhat does .* do\b|\bwhere does .* work\b/.test(q)) return { ...base, kind: "role" };
+    if (/\bwhat does (\p{L}+\s){1,3}do\??$|\bwhere does .* work\b/u.test(q)) return { ...base, kind: "role" };
     if (/^(which|what) (speaker|participant|expert|person|one|guest)s? (is|was|works?|worked|comes?|came|represents?|represented)\b/.test(q)) {
       return { ...base, kind: "role" };
     }

@@ -6,7 +6,8 @@ import { contentTerms, stem } from "../text/tokenize.js";
 import { SPEECH_VERBS } from "../speakers/lexicon.js";
 import type { Sentence } from "../types.js";
 
-const REPORTING_STEMS = new Set([...SPEECH_VERBS].map(stem));
+/** Stems of reporting verbs ("say", "warn", "promise"): they frame a question more than they say what it is about. */
+export const REPORTING_STEMS = new Set([...SPEECH_VERBS].map(stem));
 
 export interface SentenceRef {
   docId: string;

@@ -122,7 +122,11 @@ function isSubject(text: string, m: NameMention): boolean {
   if (verbAfter(after) && !/\b(?:with|to|of|for|and)\s*$/i.test(before)) return true;
   const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
-  if (/\baccording to\s*$/i.test(before)) return true;
+  // "according to X", "according to political analyst X"
+  if (/\baccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/iu.test(before) || /\baccording to\s*$/i.test(before)) return true;
+  // "As noted by X, …"
+  const asBy = /\bas\s+(\p{L}+)\s+by\s+(?:[\p{Ll}-]+\s+){0,4}$/iu.exec(before);
+  if (asBy && isReportingVerb(asBy[1])) return true;
   // Passive "was addressed by (the professor of ...,) X" ending the clause.
   if (/\bby\b[^.;"“”]*$/i.test(before) && /^\s*(?:[,.;:!?]|$)/.test(after)) {
     const verb = /\b(?:was|were|been)\s+(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
@@ -255,6 +259,14 @@ function findAgreements(article: Article, sentences: Sentence[], speakers: Speak
   for (const s of sentences) {
     const who = speakers.find((sp) => sp.id === attribution[s.index]);
     if (!who) continue;
+    // "X shared this view", "X agreed.": agreement with whoever spoke last.
+    if (/\b(?:shared|echoed|supported) (?:this|that|the same|his|her) (?:view|opinion|position|assessment|point)\b|\b(?:agreed|concurred)\s*[.,;]/i.test(s.text)) {
+      const target = resolveObject(" the speaker", who, s.index, speakers, attribution);
+      if (target) {
+        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: "agree" });
+        continue;
+      }
+    }
     // Only the main clause: "replied that 64 percent supported the extension" is no agreement.
     const mainClause = s.text.replace(/["“][^"“”]*["”]/g, " ").split(/\bthat\b/)[0];
     const agree = AGREE_RE.exec(mainClause);

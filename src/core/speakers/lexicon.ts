@@ -23,7 +23,8 @@ export const SPEECH_VERBS = list(`
   characterized characterised assessed assesses regarded regards sees saw views viewed feels felt hailed hails
   lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
   touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
-  asked asks wondered wonders inquired enquired
+  asked asks wondered wonders inquired enquired promised promises pledged pledges vowed vows cited cites quoted
+  referred refers
 `);
 
 /** Verbs of taking part without saying anything in particular. */

@@ -1,5 +1,5 @@
 import type { NameMention } from "./find-names.js";
-import { PARTICIPATION_VERBS, SPEECH_VERBS } from "./lexicon.js";
+import { PARTICIPATION_VERBS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon.js";
 
 const PREPOSITIONS = new Set("of in at for on from to with by about under over and or as".split(" "));
 const DETERMINER = /^(?:the|a|an)$/i;
@@ -11,12 +11,22 @@ const DETERMINER = /^(?:the|a|an)$/i;
  */
 export function extractRole(sentence: string, m: NameMention): string | null {
   const before = roleBefore(sentence.slice(0, m.start));
-  const after = roleAfter(sentence.slice(m.end));
+  // "According to X, head of Y, the …" / "As noted by X, editor of Y, …": the main clause follows the appositive.
+  const prepositional = /\b(?:according to|by)\s+(?:[\p{Ll}-]+\s+){0,4}$/iu.test(sentence.slice(0, m.start));
+  const after = prepositional ? appositiveOnly(sentence.slice(m.end)) : roleAfter(sentence.slice(m.end));
   // "Professor X of the National University disagreed": the affiliation completes the title.
   const affiliation = affiliationAfter(sentence.slice(m.end));
   if (!after && affiliation) return [before, affiliation].filter(Boolean).join(" ");
   const parts = [before, after].filter(Boolean) as string[];
   return parts.length ? parts.join(", ") : null;
+}
+
+/** The next comma-delimited phrase, if it describes a person ("editor-in-chief of X"). */
+function appositiveOnly(after: string): string | null {
+  const m = /^\s*,\s*([^,.;"“”]+)/u.exec(after);
+  if (!m) return null;
+  const head = m[1].split(/\s+/).slice(0, 5).flatMap((w) => w.toLowerCase().split("-"));
+  return head.some((w) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w)) ? clean(m[1]) : null;
 }
 
 function affiliationAfter(after: string): string | null {
@@ -63,8 +73,10 @@ function roleBefore(before: string): string | null {
 function roleAfter(after: string): string | null {
   if (!/^\s*,/.test(after)) return null;
   const rest = after.replace(/^\s*,\s*/, "");
-  // ", who noted that …": a relative clause, not an appositive role.
+  // ", who noted that …": a relative clause, not an appositive role; ", believes that …": the verb itself.
   if (/^(?:who|whom|whose|which|that)\b/i.test(rest)) return null;
+  const firstWord = /^(\p{L}+)/u.exec(rest)?.[1]?.toLowerCase() ?? "";
+  if (SPEECH_VERBS.has(firstWord) || PARTICIPATION_VERBS.has(firstWord)) return null;
   // The appositive runs to the comma before the main verb, or to the end of the sentence.
   const re = /,\s*(?:(?:also|then|later|further)\s+)?(\p{L}+)|\s+(who|which)\b|[.;!?]["”]?\s*$/gu;
   let m: RegExpExecArray | null;
