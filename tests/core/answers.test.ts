@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { EventQa } from "../../src/core/event-qa.js";
 import { validateCitations } from "../../src/core/answer/citations.js";
 import { evaluate, type EvalItem } from "../../src/core/eval/evaluate.js";
-import { FIXTURES, ROOT, SEED_CORPUS, buildTemp } from "../helpers.js";
+import { ROOT, SEED_CORPUS, buildTemp } from "../helpers.js";
 
 let kb: KnowledgeBase;
 let qa: EventQa;
@@ -109,16 +110,11 @@ describe("citation validation", () => {
 });
 
 describe("evaluation targets", () => {
-  for (const [set, corpus] of [
-    ["seed-questions.json", SEED_CORPUS],
-    ["forum-questions.json", path.join(FIXTURES, "forum")],
-    ["conference-questions.json", path.join(FIXTURES, "conference")],
-    ["vienna-questions.json", path.join(FIXTURES, "vienna")],
-    ["almaty-questions.json", path.join(FIXTURES, "almaty")],
-  ] as const) {
+  const sets = JSON.parse(readFileSync(path.join(ROOT, "tests/eval/sets.json"), "utf8")) as { set: string; corpus: string }[];
+  for (const { set, corpus } of sets) {
     it(`meets the targets on ${set}`, async () => {
       const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];
-      const local = new EventQa((await buildTemp(corpus)).kb);
+      const local = new EventQa((await buildTemp(path.join(ROOT, corpus))).kb);
       const s = await evaluate(items, (q) => local.ask(q));
       expect(s.failures).toEqual([]);
       expect(s.accuracy).toBeGreaterThanOrEqual(0.95);

@@ -6,7 +6,7 @@ import { analyseQuestion, type Question } from "./question.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { REPORTING_STEMS, SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
-import { STOP_WORDS, contentTerms, stem } from "../text/tokenize.js";
+import { STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
 import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
 
@@ -154,9 +154,12 @@ export class ExtractiveAnswerer implements Answerer {
     const noun = /\bhow many\s+(\p{L}+)/iu.exec(q.text)?.[1];
     const aboutSpeakers = !noun || /^speak/i.test(noun) || /\b(spoke|speak|speakers|talked|addressed)\b/i.test(q.text);
     if (!aboutSpeakers) {
-      const hits = this.index
-        .search([stem(this.kb.vocabulary.correct(noun) ?? noun)], undefined, q.prior)
-        .filter((h) => NUMBER_RE.test(h.ref.sentence.text));
+      const counted = stem(this.kb.vocabulary.correct(noun) ?? noun);
+      const hits = this.index.search([counted], undefined, q.prior).filter((h) => NUMBER_RE.test(h.ref.sentence.text));
+      // Best: a number right before the noun ("twelve countries", "about sixty guests").
+      const near = (text: string) =>
+        wordTokens(text).some((t, i, all) => stem(t.text) === counted && all.slice(Math.max(0, i - 3), i).some((w) => NUMBER_RE.test(w.text)));
+      hits.sort((a, b) => Number(near(b.ref.sentence.text)) - Number(near(a.ref.sentence.text)));
       if (hits[0]) {
         const c = new CitationList(this.kb);
         return { question: q.text, answer: reportUnit(this.kb, unitOf(this.kb, hits[0].ref.docId, hits[0].ref.sentence), c), answerable: true, citations: c.citations };
@@ -332,9 +335,16 @@ export class ExtractiveAnswerer implements Answerer {
     let hits = eventLevel
       ? this.index.refs.filter((r) => !r.speaker && pattern.test(r.sentence.text)).map((ref) => ({ ref, score: 1, coverage: 1 }))
       : this.index
-          .search(q.topic, (r) => q.speakers.length === 0 || q.speakers.some((sp) => sp.id === r.speaker?.id), q.prior)
+          // "Where did the ministers meet?" is about the event, not about one of them.
+          .search(q.topic, (r) => q.groupRole || q.speakers.length === 0 || q.speakers.some((sp) => sp.id === r.speaker?.id), q.prior)
           .filter((h) => h.coverage >= MIN_COVERAGE && pattern.test(h.ref.sentence.text));
-    if (hits.length === 0 && !eventLevel) hits = [];
+    // "Where did they meet?" is about what happened; "When will they meet again?" about what is planned.
+    const future = (s: string) => /\b(will|would|next|again|plans?|planned|going to|upcoming)\b/i.test(s);
+    const wantsFuture = future(q.text);
+    // And a "where" is best answered by a passage that names a place.
+    const place = (s: string) => q.kind === "where" && /\b(?:at|in) (?:the )?\p{Lu}/u.test(s);
+    const rank = (h: SentenceHit) => Number(future(h.ref.sentence.text) !== wantsFuture) * 2 + Number(!place(h.ref.sentence.text));
+    hits = [...hits].sort((a, b) => rank(a) - rank(b));
     const best = hits[0];
     const article = this.kb.articles[0];
     if (!best) {

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { PERSON_NOUNS, TITLE_WORDS } from "../speakers/lexicon.js";
+import { PERSON_NOUNS, isPersonNoun } from "../speakers/lexicon.js";
 import type { Speaker } from "../speakers/types.js";
 import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
@@ -37,6 +37,8 @@ export interface Question {
   prior: Map<string, number>;
   /** Others who fit the role less well, tried when the best fits do not cover the topic. */
   alternates: Speaker[];
+  /** Found through a plural role ("the ministers"): a group, not one person. */
+  groupRole: boolean;
   /** "Which parties …?": the plural noun asked for, stemmed; entities of that kind may answer it. */
   listOf: string | null;
   /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
@@ -68,7 +70,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const tokens = wordTokens(text);
   // "How many journalists …" counts journalists; it does not refer to one.
   const counted = tokens.findIndex((t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
-  const { speakers, used, alternates } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
+  const { speakers, used, alternates, groupRole } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
 
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
@@ -94,7 +96,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
   const topicText = content.filter((w) => !EVENT_WORDS.has(w)).join(" ");
-  const base = { text, speakers, topic, topicText, unknownNames, wantsNumber, exclude: false, alternates, listOf: listNoun(q, kb), prior: new Map<string, number>() };
+  const base = { text, speakers, topic, topicText, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
@@ -187,7 +189,7 @@ function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number
 export function resolveSpeakers(
   kb: KnowledgeBase,
   tokens: string[],
-): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[] } {
+): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[]; groupRole: boolean } {
   const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
   const used = new Set<number>();
   const scores = new Map<Speaker, number>();
@@ -211,7 +213,7 @@ export function resolveSpeakers(
     const best = Math.max(...scores.values());
     // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
     const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
-    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, alternates: [] };
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, alternates: [], groupRole: false };
   }
   return resolveByRole(kb, folded, used);
 }
@@ -224,9 +226,8 @@ function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
   return distance(word, part) <= max && !(kb.vocabulary.has(word) && word !== part);
 }
 
-function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[] } {
-  const isPersonNoun = (w: string) => PERSON_NOUNS.has(w) || TITLE_WORDS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, ""));
-  if (!folded.some(isPersonNoun)) return { speakers: [], used, alternates: [] };
+function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[]; groupRole: boolean } {
+  if (!folded.some(isPersonNoun)) return { speakers: [], used, alternates: [], groupRole: false };
   // Only words that describe a person count: the noun itself ("the analyst"), its modifiers ("the Senate deputy"),
   // and an affiliation after it ("from Acme Labs"); "about the economy" is the topic, not the role.
   const describing = new Set<number>();
@@ -262,11 +263,12 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   const nouns = [...describing].filter((i) => isPersonNoun(folded[i]) && !GROUP_WORDS.has(folded[i]) || /^experts?$/.test(folded[i]));
   for (const s of scores) if (!nouns.some((i) => s.hits.includes(i))) s.score = 0;
   const best = Math.max(0, ...scores.map((s) => s.score));
-  if (best === 0) return { speakers: [], used, alternates: [] };
+  if (best === 0) return { speakers: [], used, alternates: [], groupRole: false };
   const top = scores.filter((s) => s.score >= best - 1e-9);
   const alternates = scores.filter((s) => s.score > 0 && s.score < best - 1e-9).sort((a, b) => b.score - a.score);
   for (const i of describing) used.add(i);
-  return { speakers: top.map((s) => s.sp), used, alternates: alternates.map((s) => s.sp) };
+  const groupRole = nouns.some((i) => /s$/.test(folded[i]) && !PERSON_NOUNS.has(folded[i]));
+  return { speakers: top.map((s) => s.sp), used, alternates: alternates.map((s) => s.sp), groupRole };
 }
 
 /** "analyst" ~ "analytical", "diplomat" ~ "diplomatic": the same root for role matching. */

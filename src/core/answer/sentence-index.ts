@@ -13,7 +13,10 @@ export interface SentenceRef {
   docId: string;
   sentence: Sentence;
   speaker: Speaker | null;
+  /** What the sentence says, without the role of a speaker it introduces. */
   terms: Set<string>;
+  /** The introduced speaker's role: who they are, which counts for less than what they said. */
+  roleTerms: Set<string>;
 }
 
 export interface SentenceHit {
@@ -36,12 +39,19 @@ export class SentenceIndex {
       kb.sentences(a.id).map((s) => {
         // A speaker's role is who they are, not what they said: "Economic Relations" in a title is no claim about the economy.
         const introduced = introducedAt.get(`${a.id}:${s.index}`);
-        const text = (introduced?.role ?? "").split(/,\s+/).reduce((t, part) => (part ? t.replace(part, " ") : t), s.text);
-        return { docId: a.id, sentence: s, speaker: kb.speakerOf(a.id, s.index), terms: new Set(contentTerms(text)) };
+        const parts = (introduced?.role ?? "").split(/,\s+/).filter((p) => p && s.text.includes(p));
+        const text = parts.reduce((t, part) => t.replace(part, " "), s.text);
+        return {
+          docId: a.id,
+          sentence: s,
+          speaker: kb.speakerOf(a.id, s.index),
+          terms: new Set(contentTerms(text)),
+          roleTerms: new Set(parts.flatMap((p) => contentTerms(p))),
+        };
       }),
     );
     this.bm25 = new Bm25(this.refs.map((r) => [...r.terms]));
-    this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms]));
+    this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms, ...r.roleTerms]));
   }
 
   /** The corpus forms a question term can stand for: itself, its equivalents, or a word sharing a long prefix. */
@@ -77,15 +87,18 @@ export class SentenceIndex {
     return framing * Math.max(...forms.map((f) => this.bm25.idf(f)));
   }
 
-  contains(ref: SentenceRef, term: string): boolean {
-    return this.forms(term).some((f) => ref.terms.has(f));
+  /** 1 when the sentence says the term, 0.5 when only its speaker's role holds it, else 0. */
+  contains(ref: SentenceRef, term: string): number {
+    const forms = this.forms(term);
+    if (forms.some((f) => ref.terms.has(f))) return 1;
+    return forms.some((f) => ref.roleTerms.has(f)) ? 0.5 : 0;
   }
 
   coverage(terms: string[], ref: SentenceRef): number {
     const unique = [...new Set(terms)];
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
     if (total === 0) return 0;
-    const covered = unique.filter((t) => this.contains(ref, t)).reduce((s, t) => s + this.idf(t), 0);
+    const covered = unique.reduce((s, t) => s + this.contains(ref, t) * this.idf(t), 0);
     return covered / total;
   }
 
@@ -98,7 +111,7 @@ export class SentenceIndex {
     const hits: SentenceHit[] = [];
     this.refs.forEach((ref, i) => {
       if (!filter(ref)) return;
-      const score = this.bm25.score(expanded, i);
+      const score = this.bm25.score(expanded, i) + (expanded.some((t) => ref.roleTerms.has(t)) ? 0.01 : 0);
       const boost = prior?.get(`${ref.docId}#${ref.sentence.paragraph}`) ?? 0;
       if (score > 0) hits.push({ ref, score: score * (1 + boost), coverage: this.coverage(terms, ref) });
     });

@@ -13,7 +13,9 @@ export class Vocabulary {
     for (const t of texts) for (const w of words(t)) this.addWord(w);
   }
 
-  private addWord(w: string) {
+  private addWord(word: string) {
+    // "norway's" is also "norway".
+    const w = word.replace(/'s$/, "");
     if (this.known.has(w) || STOP_WORDS.has(w) || w.length < 3) return;
     this.known.add(w);
     const list = this.byLength.get(w.length) ?? [];
@@ -27,7 +29,7 @@ export class Vocabulary {
 
   /** The closest corpus word within a small edit distance, or null. */
   correct(word: string): string | null {
-    const w = fold(word);
+    const w = fold(word).replace(/'s$/, "");
     if (this.known.has(w)) return w;
     // Short words are too often real words ("list" is not a typo of "last").
     if (w.length < 5 || /\d/.test(w)) return null;

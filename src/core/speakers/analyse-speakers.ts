@@ -107,7 +107,8 @@ function verbAfter(text: string): boolean {
   const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);
   if (affiliation) {
     const ws = affiliation[1].split(/\s+/).slice(0, 12);
-    if (ws.slice(1).some((w) => isReportingVerb(w))) return true;
+    // "… of the University of X was more cautious": a stance, too.
+    if (ws.slice(1).some((w) => isReportingVerb(w) || /^(was|is|were|are)$/.test(w))) return true;
   }
   if (!/^\s*,/.test(text)) return false;
   const clause = text.split(/["“”]/)[0];
@@ -120,7 +121,8 @@ function isSubject(text: string, m: NameMention): boolean {
   const before = text.slice(0, m.start);
   const after = text.slice(m.end);
   if (verbAfter(after) && !/\b(?:with|to|of|for|and)\s*$/i.test(before)) return true;
-  const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
+  // "…," said Dr. X: the honorific sits between the verb and the name.
+  const lastWord = /(\p{L}+)\W*$/u.exec(before.replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s*)+$/, ""))?.[1]?.toLowerCase();
   if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
   // "according to X", "according to political analyst X"
   if (/\baccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/iu.test(before) || /\baccording to\s*$/i.test(before)) return true;

@@ -89,3 +89,13 @@ export const NON_SUBJECT_BEFORE = list(`of for on at in from to into the his her
 
 export const MALE_PRONOUNS = list("he him his himself");
 export const FEMALE_PRONOUNS = list("she her hers herself");
+
+const NOT_PEOPLE = new Set(["exist", "assist", "insist", "resist", "persist", "consist", "list", "wrist", "twist", "mist"]);
+
+/** A noun for a person: from the list, or by its ending ("epidemiologist", "physician"), singular or plural. */
+export function isPersonNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  const singular = w.replace(/(?<=[^s])s$/, "");
+  if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular) || TITLE_WORDS.has(w) || TITLE_WORDS.has(singular)) return true;
+  return singular.length >= 7 && /(?:ist|ician)$/.test(singular) && !NOT_PEOPLE.has(singular);
+}

@@ -33,7 +33,7 @@ function affiliationAfter(after: string): string | null {
   const m = /^\s+((?:of|from|at)\s+[^,.;:"“”]+)/u.exec(after);
   if (!m) return null;
   const words = m[1].split(/\s+/);
-  const verb = words.findIndex((w, i) => i > 1 && (SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w)));
+  const verb = words.findIndex((w, i) => i > 1 && (SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w) || /^(was|is|were|are)$/.test(w)));
   return verb > 1 ? words.slice(0, verb).join(" ") : null;
 }
 

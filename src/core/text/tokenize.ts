@@ -40,7 +40,7 @@ export const STOP_WORDS = new Set(
     "is are was were be been being am do does did doing have has had having will would shall should can could may might must " +
     "i me my we our us you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how whether not no nor all any each every both either neither some such " +
-    "also very just only too more most much many own same other another up down out off again further once " +
+    "also very just only too more most much many own same other another up down out off further once " +
     "s t d ll re ve m o y its it's i'm don't doesn't didn't isn't aren't wasn't weren't"
   ).split(/\s+/),
 );
