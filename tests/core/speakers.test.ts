@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { EventQa } from "../../src/core/event-qa.js";
-import { FIXTURES, SEED_CORPUS, buildTemp } from "../helpers.js";
+import { writeFile } from "node:fs/promises";
+import { FIXTURES, SEED_CORPUS, buildTemp, copyCorpus } from "../helpers.js";
 
 const claimsOf = (kb: KnowledgeBase, name: string) => {
   const sp = kb.speakers.find((s) => s.name === name)!;
@@ -150,6 +151,17 @@ describe("speakers in articles written in other patterns", () => {
     ]);
     const [a] = almaty.analysis.agreements;
     expect([almaty.speaker(a.speakerId)!.name, almaty.speaker(a.withSpeakerId)!.name]).toEqual(["Gulmira Ileuova", "Rasul Zhumaly"]);
+  });
+
+  it("admits someone introduced with a role and an ordinary verb only if they go on to speak", async () => {
+    const tallinn = (await buildTemp(path.join(FIXTURES, "tallinn"))).kb;
+    expect(tallinn.speakers.map((s) => s.name)).toEqual(["Martin Kask", "Ilze Ozola", "Kaarel Saar", "Tomas Jankus"]);
+    const ozola = tallinn.speakers[1];
+    expect(ozola.claims.map((i) => tallinn.sentence(ozola.docId, i).text.slice(0, 11))).toEqual(["Latvian MP ", "She argued "]);
+    const corpus = await copyCorpus(path.join(FIXTURES, "summit"));
+    await writeFile(path.join(corpus, "decree.txt"), "Decree Signed\n\n1 May 2024\n\nPresident Anna Berg signed the decree on Monday. The ceremony lasted an hour.\n");
+    const both = (await buildTemp(corpus)).kb;
+    expect(both.speakers.map((s) => s.name)).not.toContain("Anna Berg");
   });
 
   it("resolves 'agreed with her' to the latest speaker who fits", () => {

@@ -16,6 +16,8 @@ const MIN_COVERAGE = 0.5;
 const VERIFY_COVERAGE = 0.6;
 const TIME_RE =
   /\b(\d{4}|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const ROLE_VERBS = new Set(["run", "ran", "head", "lead", "led", "chair", "direct", "manag", "repres", "work", "serv"]);
+
 const NUMBER_RE =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent|twice|doubled|tripled|single)\b/i;
 
@@ -155,10 +157,14 @@ export class ExtractiveAnswerer implements Answerer {
     const aboutSpeakers = !noun || /^speak/i.test(noun) || /\b(spoke|speak|speakers|talked|addressed)\b/i.test(q.text);
     if (!aboutSpeakers) {
       const counted = stem(this.kb.vocabulary.correct(noun) ?? noun);
-      const hits = this.index.search([counted], undefined, q.prior).filter((h) => NUMBER_RE.test(h.ref.sentence.text));
+      // "How many people attended?": the noun, or the verb of taking part, next to a number.
+      const verbs = contentTerms(q.text).filter((t) => /^(attend|particip|gather|took|join|came|come|regist|visit)/.test(t));
+      const hits = this.index.search([counted, ...verbs], undefined, q.prior).filter((h) => NUMBER_RE.test(h.ref.sentence.text));
       // Best: a number right before the noun ("twelve countries", "about sixty guests").
       const near = (text: string) =>
-        wordTokens(text).some((t, i, all) => stem(t.text) === counted && all.slice(Math.max(0, i - 3), i).some((w) => NUMBER_RE.test(w.text)));
+        wordTokens(text).some(
+          (t, i, all) => (stem(t.text) === counted || verbs.includes(stem(t.text))) && all.slice(Math.max(0, i - 6), i).some((w) => NUMBER_RE.test(w.text)),
+        );
       hits.sort((a, b) => Number(near(b.ref.sentence.text)) - Number(near(a.ref.sentence.text)));
       if (hits[0]) {
         const c = new CitationList(this.kb);
@@ -218,7 +224,9 @@ export class ExtractiveAnswerer implements Answerer {
       if (topic.length === 0) {
         const key = this.keyClaim(sp);
         // One speaker: how they came in and their main point; several: each one's main point.
-        const chosen = (q.speakers.length > 1 ? [key] : [units[0], key]).filter((u, i, all): u is Unit => !!u && all.indexOf(u) === i);
+        const chosen = (q.speakers.length > 1 ? [key] : [units[0], key]).filter(
+          (u, i, all): u is Unit => !!u && all.findIndex((x) => x?.sentences[0].index === u.sentences[0].index) === i,
+        );
         parts.push(...chosen.map((u) => reportUnit(this.kb, u, c)));
         continue;
       }
@@ -261,7 +269,9 @@ export class ExtractiveAnswerer implements Answerer {
     // "Who represented the Senate?": the question describes someone's role rather than a claim.
     // Not when it asks what someone said: "Who spoke about cooperation with X?" is about a claim.
     const asksForClaim = /\b(about|that|on|say|said|says|talk|talked|spoke|speak|mention|mentioned|discuss|discussed|argue|argued|claim|claimed|think|thought|believe|believed|call|called|note|noted|stress|stressed)\b/i.test(q.text);
-    const byRole = asksForClaim ? [] : this.speakersByRole(q.topic);
+    // "Who runs X?", "Who heads X?": the verb names the role.
+    const roleTopic = q.topic.filter((t) => !ROLE_VERBS.has(t));
+    const byRole = asksForClaim ? [] : this.speakersByRole(roleTopic);
     if (byRole.length === 1) return this.roleAnswer({ ...q, speakers: byRole });
     const hits = this.index.search(q.topic, undefined, q.prior).filter((h) => h.coverage >= MIN_COVERAGE && !this.lacksNumber(q, h));
     if (hits.length === 0) return this.notCovered(q);
@@ -436,7 +446,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private lacksNumber(q: Question, hit: SentenceHit): boolean {
-    return q.wantsNumber && !NUMBER_RE.test(hit.ref.sentence.text.replace(/\b(one of|no one|someone|anyone)\b/gi, ""));
+    if (!q.wantsNumber) return false;
+    const text = hit.ref.sentence.text.replace(/\b(one of|no one|someone|anyone)\b/gi, "");
+    // "How long …?" is also answered by "less than a minute", "within days".
+    const duration = /\bhow long\b/i.test(q.text) && /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i.test(text);
+    return !NUMBER_RE.test(text) && !duration;
   }
 
   private lowerReport(ref: SentenceRef, c: CitationList): string {

@@ -250,7 +250,7 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
     for (const i of describing) {
       const w = folded[i];
       // "the experts" describes people by role; "the speakers" or "the participants" does not.
-      if (w.length < 3 || STOP_WORDS.has(w) || (GROUP_WORDS.has(w) && !/^experts?$/.test(w))) continue;
+      if ((w.length < 3 && !isPersonNoun(w)) || STOP_WORDS.has(w) || (GROUP_WORDS.has(w) && !/^experts?$/.test(w))) continue;
       const f = fit(k, w);
       if (f > 0) {
         score += f * Math.log(1 + kb.speakers.length / df(w));
@@ -259,6 +259,10 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
     }
     return { sp, score, hits };
   });
+  // "the Estonian prime minister": a describing word the corpus never uses means someone not in the article.
+  if ([...describing].some((i) => folded[i].length > 2 && !STOP_WORDS.has(folded[i]) && !isPersonNoun(folded[i]) && !kb.vocabulary.correct(folded[i]))) {
+    return { speakers: [], used, alternates: [], groupRole: false };
+  }
   // The person noun itself must fit: "the president of X" is nobody here, even if someone's role mentions X.
   const nouns = [...describing].filter((i) => isPersonNoun(folded[i]) && !GROUP_WORDS.has(folded[i]) || /^experts?$/.test(folded[i]));
   for (const s of scores) if (!nouns.some((i) => s.hits.includes(i))) s.score = 0;

@@ -49,6 +49,8 @@ function analyseArticle(article: Article) {
   const byKey = new Map<string, Speaker>();
   /** For each sentence, the speaker who is its grammatical subject, when named there. */
   const subjectOf = new Map<number, Speaker>();
+  /** Introduced with a role and an ordinary verb ("Latvian MP X took a sceptical line"): kept only if they then speak. */
+  const provisional = new Set<Speaker>();
 
   for (const s of sentences) {
     const mentions: Mention[] = findNames(s.text).map((m) => ({ ...m, sentence: s }));
@@ -58,7 +60,9 @@ function analyseArticle(article: Article) {
         if (!subjectOf.has(s.index) && isSubject(s.text, m)) subjectOf.set(s.index, known);
         continue;
       }
-      if (subjectOf.has(s.index) || !isSubject(s.text, m)) continue;
+      if (subjectOf.has(s.index)) continue;
+      const weak = !isSubject(s.text, m);
+      if (weak && !(actsAsSubject(s.text, m) && extractRole(s.text, m))) continue;
       const speaker: Speaker = {
         id: `${article.id}:${fold(m.name).replace(/[^\p{L}\p{N}]+/gu, "-")}`,
         docId: article.id,
@@ -72,6 +76,7 @@ function analyseArticle(article: Article) {
       speakers.push(speaker);
       byKey.set(fold(m.name), speaker);
       subjectOf.set(s.index, speaker);
+      if (weak) provisional.add(speaker);
     }
     if (!subjectOf.has(s.index)) {
       const bySurname = surnameSubject(s.text, speakers);
@@ -86,6 +91,14 @@ function analyseArticle(article: Article) {
     const id = attribution[s.index];
     const sp = speakers.find((x) => x.id === id);
     if (sp && isClaim(s.text)) sp.claims.push(s.index);
+  }
+  // Someone who only acts ("signed a decree") and never speaks is not a speaker.
+  for (const sp of provisional) {
+    if (sp.claims.some((i) => hasSpeechMarker(sentences[i].text))) continue;
+    speakers.splice(speakers.indexOf(sp), 1);
+    attribution.forEach((id, i) => {
+      if (id === sp.id) attribution[i] = null;
+    });
   }
   const agreements = findAgreements(article, sentences, speakers, attribution);
   return { speakers, attribution, agreements };
@@ -114,6 +127,22 @@ function verbAfter(text: string): boolean {
   const clause = text.split(/["“”]/)[0];
   for (const m of clause.matchAll(WORD_AFTER_COMMA)) if (isReportingVerb(m[1])) return true;
   return false;
+}
+
+// Common irregular past forms; regular ones end in -ed.
+const IRREGULAR_PAST = new Set(
+  "took made gave spoke saw came went sent got held led met put set kept left began brought thought felt found drew wrote chose rose grew knew became struck stood sat won lost paid ran read sought".split(" "),
+);
+
+/** The name is followed by a verb of any kind: "X took a sceptical line", "X believes …". */
+function actsAsSubject(text: string, m: NameMention): boolean {
+  const after = text.slice(m.end);
+  const w = /^\s*(?:,[^"“”]*?,\s*)?(?:(?:also|then|later|however|in turn)\s+)?(\p{Ll}+)/u.exec(after)?.[1];
+  return !!w && (IRREGULAR_PAST.has(w) || /^\p{Ll}{3,}ed$/u.test(w) || (/^\p{Ll}{3,}s$/u.test(w) && !/ss$/.test(w)));
+}
+
+function hasSpeechMarker(text: string): boolean {
+  return words(text).some((w) => SPEECH_VERBS.has(w)) || /["“”]/.test(text) || /\baccording to\b|\bin (?:his|her) (?:opinion|view|words)\b/i.test(text);
 }
 
 /** The name is who acts: "X said", "X, head of Y, noted", "said X", "by X", "according to X". */
@@ -250,10 +279,7 @@ function startsNewTopic(text: string): boolean {
 
 /** A claim reports what was said or thought; taking part ("moderated by X") is not one. */
 function isClaim(text: string): boolean {
-  const ws = words(text);
-  const speech = ws.some((w) => SPEECH_VERBS.has(w)) || /["“”]/.test(text) || /\baccording to\b|\bin (?:his|her) (?:opinion|view)\b/i.test(text);
-  const participation = ws.some((w) => PARTICIPATION_VERBS.has(w));
-  return speech || !participation;
+  return hasSpeechMarker(text) || !words(text).some((w) => PARTICIPATION_VERBS.has(w));
 }
 
 function findAgreements(article: Article, sentences: Sentence[], speakers: Speaker[], attribution: (string | null)[]): Agreement[] {

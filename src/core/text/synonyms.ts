@@ -26,6 +26,8 @@ const GROUPS = [
   "positive good",
   "similar similarity compare compared comparable resemble resembles like alike",
   "want wants wish wishes desire",
+  "marry married marriage wedding weddings",
+  "run runs ran head heads headed lead leads led chief director executive",
   "important importance significant significance",
 ];
 
