@@ -179,6 +179,12 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private roleAnswer(q: Question): Answer {
+    // "Which party is X from?" when the role names no party: what X said may.
+    const asked = q.topic.filter((t) => !ROLE_VERBS.has(t));
+    if (asked.length > 0 && q.speakers.every((sp) => !asked.some((t) => contentTerms(sp.role ?? "").some((r) => equivalents(t).includes(r))))) {
+      const said = this.claimsAnswer(q);
+      if (said.answerable) return said;
+    }
     const c = new CitationList(this.kb);
     const parts = q.speakers.map((sp) => {
       const marker = c.cite(sp.docId, this.kb.sentence(sp.docId, sp.introduced));

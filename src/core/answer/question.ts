@@ -50,7 +50,7 @@ export interface Question {
 
 // Words that frame a question about the event itself, not a topic in it.
 const EVENT_WORDS = new Set(
-  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda panel hearing seminar workshop briefing symposium talks ceremony presentation exhibition festival congress".split(
+  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda purpose aim goal panel hearing seminar workshop briefing symposium talks ceremony presentation exhibition festival congress".split(
     " ",
   ),
 );
@@ -141,6 +141,10 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
       return { ...base, kind: "role" };
     }
     if (/\bwhat does (\p{L}+\s){1,3}do\??$|\bwhere does .* work\b/u.test(q)) return { ...base, kind: "role" };
+    // "Which department does X work in?", "Which company is X from?"
+    if (/^(which|what)\b/.test(q) && /\b(work|works|worked|employed|based|from|head|heads|lead|leads|run|runs|represent|represents)\b(\s+(in|for|at))?\s*\??$/.test(q)) {
+      return { ...base, kind: "role" };
+    }
     if (/^(which|what) (speaker|participant|expert|person|one|guest)s? (is|was|works?|worked|comes?|came|represents?|represented)\b/.test(q)) {
       return { ...base, kind: "role" };
     }

@@ -80,8 +80,8 @@ export class SentenceIndex {
 
   idf(term: string): number {
     const forms = this.forms(term);
-    // A term the corpus never uses weighs as much as its rarest word.
-    if (forms.length === 0) return this.bm25.idf("\u0000unseen");
+    // A term the corpus never uses weighs more than its rarest word: the question is likely about something else.
+    if (forms.length === 0) return 1.5 * this.bm25.idf("\u0000unseen");
     // "What did X warn about reservoirs?": the reporting verb frames the question; the topic is what counts.
     const framing = REPORTING_STEMS.has(term) ? 0.35 : 1;
     return framing * Math.max(...forms.map((f) => this.bm25.idf(f)));

@@ -64,6 +64,9 @@ export const QUESTION_WORDS = new Set(
     "know article text report reported passage quote quoted statement statements exactly anyone someone somebody " +
     "describe described describes characterize characterized characterise characterised want wants wanted " +
     "list name names tell show give explain summarize summarise besides except excluding apart aside " +
-    "represent represents represented representing hi hello hey bot"
+    "represent represents represented representing hi hello hey bot " +
+    // Light verbs carry little of a question's meaning ("What gave X a new impetus?").
+    "give gives gave given get gets got make makes made do does did done go goes went come comes came become became " +
+    "put puts keep keeps kept let lets seem seems seemed find finds"
   ).split(/\s+/),
 );
