@@ -8,5 +8,3 @@ export const COMMANDS = [
   { command: "help", description: "How to use the bot, also in groups" },
   { command: "start", description: "What this bot knows" },
 ] as const;
-
-export const COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.command));

@@ -5,6 +5,7 @@ import type { Sentence } from "../types.js";
 import { AGREE_RE, DISAGREE_RE, SPEECH_VERBS } from "../speakers/lexicon.js";
 import { STOP_WORDS, fold } from "../text/tokenize.js";
 import type { CitationList } from "./citations.js";
+import { escapeRe } from "../text/regex.js";
 
 /** A sentence, or a quotation spread over several, that an answer cites as one piece. */
 export interface Unit {
@@ -105,9 +106,6 @@ function lowerFirst(text: string): string {
     : text;
 }
 
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 const NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(" ");
 

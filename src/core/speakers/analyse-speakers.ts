@@ -12,6 +12,7 @@ import {
 } from "./lexicon.js";
 import { extractRole } from "./role.js";
 import type { Agreement, Speaker, SpeakerAnalysis } from "./types.js";
+import { escapeRe } from "../text/regex.js";
 
 /** Words a report uses to refer back to a speaker by role ("the deputy stressed"). */
 const ROLE_REFERENCE_RE = new RegExp(
@@ -346,6 +347,3 @@ function addAlias(sp: Speaker | null, noun: string) {
   if (sp && !GENERIC_REFERENCES.has(noun) && !sp.aliases.includes(noun)) sp.aliases.push(noun);
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
