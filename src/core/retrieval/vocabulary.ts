@@ -2,8 +2,8 @@ import { distance } from "fastest-levenshtein";
 import { QUESTION_WORDS, STOP_WORDS, fold, stem, words } from "../text/tokenize.js";
 
 /**
- * The corpus's own words, used to mend typos in questions ("Perminva" ->
- * "perminova") before lexical matching.
+ * The corpus's own words, used to mend typos in questions ("Lindqvst" ->
+ * "lindqvist") before lexical matching.
  */
 export class Vocabulary {
   private readonly known = new Set<string>();
