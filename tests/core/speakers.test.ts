@@ -164,6 +164,15 @@ describe("speakers in articles written in other patterns", () => {
     expect(both.speakers.map((s) => s.name)).not.toContain("Anna Berg");
   });
 
+  it("reads 'X's optimism was not shared by Dr. Y' as Y speaking and disagreeing with X", async () => {
+    const ottawa = (await buildTemp(path.join(FIXTURES, "ottawa"))).kb;
+    expect(ottawa.speakers.map((s) => s.name)).toEqual(["Claire Dubois", "Mary Tootoo", "James Whitfield", "Anika Lund"]);
+    const [d] = ottawa.analysis.agreements;
+    expect([ottawa.speaker(d.speakerId)!.name, d.stance, ottawa.speaker(d.withSpeakerId)!.name]).toEqual(["Anika Lund", "disagree", "James Whitfield"]);
+    // A quote-only paragraph with "she explained" goes to the latest woman who spoke.
+    expect(ottawa.speakers[3].claims.map((i) => ottawa.sentence("ottawa-arctic", i).paragraph)).toEqual([5, 5, 6]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

@@ -15,7 +15,7 @@ const MIN_COVERAGE = 0.5;
 /** A yes to "did X say …?" needs most of the claim's weight in one passage. */
 const VERIFY_COVERAGE = 0.6;
 const TIME_RE =
-  /\b(\d{4}|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+  /\b(\d{4}|(?:within|in|over|after|for)\s+(?:the\s+next\s+)?(?:[\p{L}\d]+\s+)?(?:days?|weeks?|months?|years?|decades?)|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const ROLE_VERBS = new Set(["run", "ran", "head", "lead", "led", "chair", "direct", "manag", "repres", "work", "serv"]);
 
 const NUMBER_RE =

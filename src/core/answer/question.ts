@@ -50,7 +50,7 @@ export interface Question {
 
 // Words that frame a question about the event itself, not a topic in it.
 const EVENT_WORDS = new Set(
-  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda purpose aim goal panel hearing seminar workshop briefing symposium talks ceremony presentation exhibition festival congress".split(
+  "event meeting roundtable round table discussion discussions discuss discussed conference forum summit gathering debate session held take took place happen happened attend attended participate participated part topic topics subject theme agenda purpose aim goal dialogue dialog consultation webinar panel hearing seminar workshop briefing symposium talks ceremony presentation exhibition festival congress".split(
     " ",
   ),
 );

@@ -148,11 +148,11 @@ function hasSpeechMarker(text: string): boolean {
 
 /** The name is who acts: "X said", "X, head of Y, noted", "said X", "by X", "according to X". */
 function isSubject(text: string, m: NameMention): boolean {
-  const before = text.slice(0, m.start);
+  // "by Dr. X", "said Prof. X": an honorific between the cue and the name does not count.
+  const before = text.slice(0, m.start).replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s*)+$/, "");
   const after = text.slice(m.end);
   if (verbAfter(after) && !/\b(?:with|to|of|for|and)\s*$/i.test(before)) return true;
-  // "…," said Dr. X: the honorific sits between the verb and the name.
-  const lastWord = /(\p{L}+)\W*$/u.exec(before.replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s*)+$/, ""))?.[1]?.toLowerCase();
+  const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
   // "according to X", "according to political analyst X"
   if (/\baccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/iu.test(before) || /\baccording to\s*$/i.test(before)) return true;
@@ -161,7 +161,7 @@ function isSubject(text: string, m: NameMention): boolean {
   if (asBy && isReportingVerb(asBy[1])) return true;
   // Passive "was addressed by (the professor of ...,) X" ending the clause.
   if (/\bby\b[^.;"“”]*$/i.test(before) && /^\s*(?:[,.;:!?]|$)/.test(after)) {
-    const verb = /\b(?:was|were|been)\s+(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
+    const verb = /\b(?:was|were|been)\s+(?:not\s+|also\s+)?(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
     return !!verb && (SPEECH_VERBS.has(verb) || PARTICIPATION_VERBS.has(verb));
   }
   return false;
@@ -293,6 +293,15 @@ function findAgreements(article: Article, sentences: Sentence[], speakers: Speak
       const target = resolveObject(" the speaker", who, s.index, speakers, attribution);
       if (target) {
         out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: "agree" });
+        continue;
+      }
+    }
+    // "X's optimism was not shared by Y": Y disagreed with X (or agreed, without "not").
+    const sharedBy = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)['’]s\s+(?:\p{L}+\s+){1,2}(?:was|were)\s+(not\s+)?shared\s+by\b/u.exec(s.text);
+    if (sharedBy) {
+      const target = resolveObject(` ${sharedBy[1]}`, who, s.index, speakers, attribution);
+      if (target) {
+        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: sharedBy[2] ? "disagree" : "agree" });
         continue;
       }
     }
