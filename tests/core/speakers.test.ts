@@ -173,6 +173,16 @@ describe("speakers in articles written in other patterns", () => {
     expect(ottawa.speakers[3].claims.map((i) => ottawa.sentence("ottawa-arctic", i).paragraph)).toEqual([5, 5, 6]);
   });
 
+  it("reads roles in brackets, between dashes and in 'who heads Y'", async () => {
+    const astana = (await buildTemp(path.join(FIXTURES, "astana"))).kb;
+    expect(astana.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Aliya Serikbayeva", "head of the National Museum of Kazakhstan"],
+      ["Pierre Lambert", "programme specialist for culture"],
+      ["Bolat Nurgaliyev", "Historian, author of several books on the Great Steppe"],
+      ["Dana Akhmetova", "Curator"],
+    ]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

@@ -4,7 +4,7 @@ import { CitationList, validateCitations } from "./citations.js";
 import { joinNames, nameWithRole, numberWord, reportUnit, unitOf, type Unit } from "./compose.js";
 import { analyseQuestion, type Question } from "./question.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
-import { REPORTING_STEMS, SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
+import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
 import { STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
@@ -224,7 +224,7 @@ export class ExtractiveAnswerer implements Answerer {
     for (const sp of q.speakers.slice(0, 3)) {
       const units = this.speakerUnits(sp);
       // "What did X hope for?" finds the sentence with "hope"; "What did X promise?", where no sentence has it, is no topic.
-      const framed = q.topic.filter((t) => !REPORTING_STEMS.has(t));
+      const framed = q.topic.filter((t) => !q.verbTerms.includes(t));
       const covered = (terms: string[]) => (this.index.search(terms, (r) => r.speaker?.id === sp.id)[0]?.coverage ?? 0) >= MIN_COVERAGE;
       const topic = framed.length < q.topic.length && !covered(q.topic) ? framed : q.topic;
       if (topic.length === 0) {

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { PERSON_NOUNS, isPersonNoun } from "../speakers/lexicon.js";
+import { PERSON_NOUNS, REPORTING_STEMS, isPersonNoun } from "../speakers/lexicon.js";
 import type { Speaker } from "../speakers/types.js";
 import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
@@ -25,6 +25,8 @@ export interface Question {
   speakers: Speaker[];
   /** What the question is about: stemmed, typo-mended content terms, minus speaker references. */
   topic: string[];
+  /** Topic terms used as the question's verb ("What did X promise?"), not as its object ("… about felt"). */
+  verbTerms: string[];
   /** The topic in the asker's own words, for messages ("inflation"). */
   topicText: string;
   /** Capitalised names in the question that the corpus never mentions. */
@@ -96,9 +98,12 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
   const topicText = content.filter((w) => !EVENT_WORDS.has(w)).join(" ");
-  const base = { text, speakers, topic, topicText, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
+  const verbTerms = folded
+    .map(stem)
+    .filter((w, i) => REPORTING_STEMS.has(w) && !/^(about|on|regarding|concerning|of|the|a|an)$/.test(folded[i - 1] ?? ""));
+  const base = { text, speakers, topic, topicText, verbTerms, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
-  if (/\b(summar|sum up|recap|overview|what happened|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
+  if (/\b(summar|sum up|recap|overview|what happened\b(?=\W*$| (at|during|on) the (event|meeting|round ?table|forum|conference|discussion))|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
   }
   if (agree && (speakers.length > 0 || /\b(who|whom|anyone|anybody|someone|which|any)\b/.test(q))) {

@@ -3,11 +3,9 @@ import type { Speaker } from "../speakers/types.js";
 import { Bm25 } from "../retrieval/bm25.js";
 import { equivalents } from "../text/synonyms.js";
 import { contentTerms, stem } from "../text/tokenize.js";
-import { SPEECH_VERBS } from "../speakers/lexicon.js";
+import { REPORTING_STEMS } from "../speakers/lexicon.js";
 import type { Sentence } from "../types.js";
 
-/** Stems of reporting verbs ("say", "warn", "promise"): they frame a question more than they say what it is about. */
-export const REPORTING_STEMS = new Set([...SPEECH_VERBS].map(stem));
 
 export interface SentenceRef {
   docId: string;

@@ -10,7 +10,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from "./lexicon.js";
-import { extractRole } from "./role.js";
+import { asCommaAppositive, extractRole } from "./role.js";
 import type { Agreement, Speaker, SpeakerAnalysis } from "./types.js";
 import { escapeRe } from "../text/regex.js";
 
@@ -115,7 +115,8 @@ function isReportingVerb(word: string | undefined): boolean {
 }
 
 /** A reporting verb follows, directly or after an appositive (", a deputy of X, noted"). */
-function verbAfter(text: string): boolean {
+function verbAfter(raw: string): boolean {
+  const text = asCommaAppositive(raw);
   if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
   // "X of the National University disagreed": a short affiliation, then the verb.
   const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);

@@ -1,5 +1,5 @@
 import { fold, STOP_WORDS } from "../text/tokenize.js";
-import { MONTHS_AND_DAYS, NON_SUBJECT_BEFORE, ORG_WORDS, TITLE_WORDS } from "./lexicon.js";
+import { MONTHS_AND_DAYS, NON_SUBJECT_BEFORE, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 export interface NameMention {
   name: string;
@@ -27,7 +27,8 @@ function isNameToken(t: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(t.replace(/[.'’-]/g, ""))) return false; // acronyms
   if (/^\p{Lu}\.$/u.test(t)) return true; // initials
   const w = fold(t);
-  return !STOP_WORDS.has(w) && !ORG_WORDS.has(w) && !TITLE_WORDS.has(w) && !MONTHS_AND_DAYS.has(w) && /^\p{Lu}[\p{Ll}\p{M}]*(?:['’-]?\p{Lu}?[\p{Ll}\p{M}]+)+$/u.test(t);
+  // Listed nouns only: a suffix rule would take "Lindqvist" for a profession.
+  return !STOP_WORDS.has(w) && !ORG_WORDS.has(w) && !PERSON_NOUNS.has(w) && !TITLE_WORDS.has(w) && !MONTHS_AND_DAYS.has(w) && /^\p{Lu}[\p{Ll}\p{M}]*(?:['’-]?\p{Lu}?[\p{Ll}\p{M}]+)+$/u.test(t);
 }
 
 /**

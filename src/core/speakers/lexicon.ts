@@ -1,3 +1,5 @@
+import { stem } from "../text/tokenize.js";
+
 /**
  * General English vocabulary the speaker analysis relies on. Nothing here is
  * about a particular article: these are the words news reports use to
@@ -67,6 +69,8 @@ export const PERSON_NOUNS = list(`
   moderator host guest panellist panelist participant editor engineer doctor lawyer officer executive founder
   fellow delegate consultant coordinator entrepreneur businessman businesswoman teacher student writer artist
   secretary chairperson member chief president governor mayor judge glaciologist sociologist d'affaires chargé
+  curator poet composer architect designer producer photographer musician singer actor actress athlete player
+  farmer nurse surgeon physician pilot attorney prosecutor priest banker investor owner storyteller
 `);
 
 /** Titles and offices that precede a name and belong to the role, not the name. */
@@ -99,3 +103,6 @@ export function isPersonNoun(word: string): boolean {
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular) || TITLE_WORDS.has(w) || TITLE_WORDS.has(singular)) return true;
   return singular.length >= 7 && /(?:ist|ician)$/.test(singular) && !NOT_PEOPLE.has(singular);
 }
+
+/** Stems of reporting verbs ("say", "warn", "promise"): they frame a question more than they say what it is about. */
+export const REPORTING_STEMS = new Set([...SPEECH_VERBS].map(stem));

@@ -9,11 +9,32 @@ const DETERMINER = /^(?:the|a|an)$/i;
  * them: before the name ("the Ambassador of X in Y Name"), as an appositive
  * after it ("Name, head of Y, noted"), or both.
  */
+/**
+ * "X (head of Y) said" and "X — head of Y — said" read as "X, head of Y, said":
+ * brackets and dashes set off an appositive as commas do.
+ */
+export function asCommaAppositive(after: string): string {
+  return after.replace(/^\s*\(([^)]*)\)/, ", $1,").replace(/^\s*[—–]\s*([^—–]+?)\s*[—–]/, ", $1,");
+}
+
+// "X, who heads Y, said": the relative clause gives the role.
+const ROLE_CLAUSE: [RegExp, string][] = [
+  [/^who (?:heads|headed|runs|ran) /i, "head of "],
+  [/^who (?:leads|led) /i, "leader of "],
+  [/^who (?:chairs|chaired) /i, "chair of "],
+  [/^who (?:directs|directed) /i, "director of "],
+  [/^who (?:represents|represented) /i, "representative of "],
+  [/^who (?:manages|managed) /i, "manager of "],
+  [/^who (?:founded|co-founded) /i, "founder of "],
+  [/^who (?:works|worked|teaches|taught) (at|for|in) /i, ""],
+];
+
 export function extractRole(sentence: string, m: NameMention): string | null {
   const before = roleBefore(sentence.slice(0, m.start));
   // "According to X, head of Y, the …" / "As noted by X, editor of Y, …": the main clause follows the appositive.
   const prepositional = /\b(?:according to|by)\s+(?:[\p{Ll}-]+\s+){0,4}$/iu.test(sentence.slice(0, m.start));
-  const after = prepositional ? appositiveOnly(sentence.slice(m.end)) : roleAfter(sentence.slice(m.end));
+  const tail = asCommaAppositive(sentence.slice(m.end));
+  const after = prepositional ? appositiveOnly(tail) : roleAfter(tail);
   // "Professor X of the National University disagreed": the affiliation completes the title.
   const affiliation = affiliationAfter(sentence.slice(m.end));
   if (!after && affiliation) return [before, affiliation].filter(Boolean).join(" ");
@@ -73,6 +94,10 @@ function roleBefore(before: string): string | null {
 function roleAfter(after: string): string | null {
   if (!/^\s*,/.test(after)) return null;
   const rest = after.replace(/^\s*,\s*/, "");
+  for (const [re, prefix] of ROLE_CLAUSE) {
+    const m = re.exec(rest);
+    if (m) return clean(`${prefix}${rest.slice(m[0].length).split(/,/)[0].replace(/^the\s+/i, prefix ? "the " : "")}`.replace(/ of the the /, " of the "));
+  }
   // ", who noted that …": a relative clause, not an appositive role; ", believes that …": the verb itself.
   if (/^(?:who|whom|whose|which|that)\b/i.test(rest)) return null;
   const firstWord = /^(\p{L}+)/u.exec(rest)?.[1]?.toLowerCase() ?? "";
