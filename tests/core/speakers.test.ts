@@ -183,6 +183,16 @@ describe("speakers in articles written in other patterns", () => {
     ]);
   });
 
+  it("separates a country from the name after it and keeps an initial", async () => {
+    const tashkent = (await buildTemp(path.join(FIXTURES, "tashkent"))).kb;
+    expect(tashkent.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Zayniddin Nizamkhodjaev", "Chairman of the Central Election Commission of Uzbekistan"],
+      ["Olga Epifanova", "Member of the Federation Council of Russia"],
+      ["N. Karimova", "Professor of the University of World Economy and Diplomacy"],
+      ["Sergei Lebedev", "head of the CIS observer mission"],
+    ]);
+  });
+
   it("resolves 'agreed with her' to the latest speaker who fits", () => {
     const [a] = summit.analysis.agreements;
     expect(summit.speaker(a.speakerId)!.name).toBe("Marco Villa");

@@ -8,7 +8,7 @@ import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-in
 import type { Answer, Answerer } from "./types.js";
 import { STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
-import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
+import { AGREE_RE, DISAGREE_RE, REPORTING_STEMS } from "../speakers/lexicon.js";
 
 /** Below this share of a question's weight, a passage does not answer it. */
 const MIN_COVERAGE = 0.5;
@@ -81,6 +81,8 @@ export class ExtractiveAnswerer implements Answerer {
         return this.roleAnswer(q);
       case "agreement":
         return this.agreementAnswer(q);
+      case "consensus":
+        return this.consensusAnswer(q);
       case "verify":
         return this.verifyAnswer(q);
       case "claims":
@@ -215,6 +217,16 @@ export class ExtractiveAnswerer implements Answerer {
       return `${sp.name} ${cue} ${other.name} ${c.cite(a.docId, sentence)}.`;
     });
     return { question: q.text, answer: parts.slice(0, 3).join(" "), answerable: true, citations: c.citations };
+  }
+
+  /** Sentences in the article's own voice that speak for everyone ("The speakers unanimously noted …"). */
+  private consensusAnswer(q: Question): Answer {
+    const together = /\b(unanimous(ly)?|all (the )?(speakers|participants)|the (speakers|participants)|its participants|everyone|both|jointly|together)\b/i;
+    const refs = this.index.refs.filter((r) => !r.speaker && together.test(r.sentence.text) && hasReportingVerb(r.sentence.text));
+    if (refs.length === 0) return this.topicAnswer({ ...q, kind: "topic" });
+    const c = new CitationList(this.kb);
+    const parts = refs.slice(0, 2).map((r) => reportUnit(this.kb, unitOf(this.kb, r.docId, r.sentence), c));
+    return { question: q.text, answer: parts.join(" "), answerable: true, citations: c.citations };
   }
 
   private claimsAnswer(q: Question): Answer {
@@ -509,6 +521,10 @@ function stripMarkup(text: string): string {
     .replace(/[*_~`]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+function hasReportingVerb(text: string): boolean {
+  return contentTerms(text).some((t) => REPORTING_STEMS.has(t));
 }
 
 function capitalise(s: string): string {

@@ -11,6 +11,7 @@ export type QuestionKind =
   | "count"
   | "role"
   | "agreement"
+  | "consensus"
   | "verify"
   | "when"
   | "where"
@@ -103,6 +104,10 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
     .filter((w, i) => REPORTING_STEMS.has(w) && !/^(about|on|regarding|concerning|of|the|a|an)$/.test(folded[i - 1] ?? ""));
   const base = { text, speakers, topic, topicText, verbTerms, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
+  // "What did all the speakers agree on?": what the article says they held in common.
+  if (speakers.length === 0 && /\b(all|everyone|everybody|unanimous\w*|consensus|in common|together)\b/.test(q) && /\b(agree\w*|conclu\w*|shared?|noted|say|said)\b/.test(q)) {
+    return { ...base, kind: "consensus" };
+  }
   if (/\b(summar|sum up|recap|overview|what happened\b(?=\W*$| (at|during|on) the (event|meeting|round ?table|forum|conference|discussion))|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(q) && speakers.length === 0) {
     return { ...base, kind: "summary" };
   }

@@ -63,7 +63,7 @@ export function findNames(sentence: string): NameMention[] {
     }
     let first = i;
     // "envoy in Norway Jane Roe": a place after a preposition, then the name (not after "the": that is an organisation).
-    if (j - i >= 2 && partOfSomethingElse(toks, i, j) && /^(in|to|at|from)$/i.test(toks[i - 1]?.text ?? "")) first = i + 1;
+    if (j - i >= 2 && partOfSomethingElse(toks, i, j) && /^(in|to|at|from|of)$/i.test(toks[i - 1]?.text ?? "")) first = i + 1;
     const run = toks.slice(first, j + 1);
     const words = run.filter((t) => !PARTICLES.has(t.text)).length;
     if (words >= 2 && words <= 4 && !partOfSomethingElse(toks, first, j)) {

@@ -58,6 +58,8 @@ export const ORG_WORDS = list(`
   exhibition congress session meeting table roundtable declaration treaty agreement act law plan strategy
   partnership cooperation alliance network platform centre office agency chamber trust fund bank company firm
   partners consultancy consultants associates industries systems solutions labs laboratory observatory
+  diplomacy economy law education culture arts management governance security defence defense health finance
+  trade industry transport energy agriculture communication media journalism engineering medicine mission
 `);
 
 /** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the lawmaker"). */

@@ -27,9 +27,24 @@ export function words(text: string): string[] {
   return wordTokens(fold(text)).map((t) => t.text);
 }
 
+// Irregular forms, so that "sent" meets "send" and "won" meets "win".
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    "sent:send took:take taken:take gave:give given:give made:make held:hold met:meet spoke:speak spoken:speak " +
+    "said:say told:tell went:go gone:go came:come saw:see seen:see won:win lost:lose began:begin begun:begin " +
+    "brought:bring bought:buy thought:think found:find left:leave led:lead paid:pay ran:run rose:rise risen:rise " +
+    "grew:grow grown:grow knew:know known:know wrote:write written:write chose:choose chosen:choose drew:draw " +
+    "drawn:draw fell:fall fallen:fall felt:feel kept:keep built:build sold:sell sought:seek stood:stand " +
+    "taught:teach understood:understand became:become spent:spend cut:cut set:set put:put hit:hit"
+  )
+    .split(" ")
+    .map((p) => p.split(":")),
+);
+
 /** Porter stem for Latin-script words; other scripts are left to the character n-grams. */
 export function stem(word: string): string {
-  const w = fold(word).replace(/'s$/, "");
+  const folded = fold(word).replace(/'s$/, "");
+  const w = IRREGULAR[folded] ?? folded;
   if (!LATIN_RE.test(w) || w.length < 4) return w;
   return stemmer(w);
 }
