@@ -16,6 +16,11 @@ const MIN_COVERAGE = 0.5;
 const VERIFY_COVERAGE = 0.6;
 const TIME_RE =
   /\b(\d{4}|(?:within|in|over|after|for)\s+(?:the\s+next\s+)?(?:[\p{L}\d]+\s+)?(?:days?|weeks?|months?|years?|decades?)|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
+/** Reporting verbs that only report; others ("criticize", "praise") say what stance was taken. */
+const GENERIC_REPORTING = new Set(
+  "say tell state note mention claim think believ argu add stress emphas emphasis remark comment speak talk express point describ call".split(" ").map(stem),
+);
+
 const ROLE_VERBS = new Set(["run", "ran", "head", "lead", "led", "chair", "direct", "manag", "repres", "work", "serv"]);
 
 const NUMBER_RE =
@@ -239,6 +244,11 @@ export class ExtractiveAnswerer implements Answerer {
       const framed = q.topic.filter((t) => !q.verbTerms.includes(t));
       const covered = (terms: string[]) => (this.index.search(terms, (r) => r.speaker?.id === sp.id)[0]?.coverage ?? 0) >= MIN_COVERAGE;
       const topic = framed.length < q.topic.length && !covered(q.topic) ? framed : q.topic;
+      if (topic.length === 0 && q.wantsNumber) {
+        // "How old is X?": only a claim with a figure could answer.
+        missing.push(sp);
+        continue;
+      }
       if (topic.length === 0) {
         const key = this.keyClaim(sp);
         // One speaker: how they came in and their main point; several: each one's main point.
@@ -265,6 +275,11 @@ export class ExtractiveAnswerer implements Answerer {
         if (next) chosen.push(next);
       }
       parts.push(...chosen.map((u) => reportUnit(this.kb, u, c)));
+    }
+    // "What did the scientists and experts conclude?": a group, so the article's own summary may answer.
+    if (parts.length === 0 && q.groupRole) {
+      const together = this.consensusAnswer({ ...q, speakers: [] });
+      if (together.answerable) return together;
     }
     if (parts.length === 0 && q.alternates.length > 0 && q.topic.length > 0) {
       // "the diplomat who opened the meeting": the best role match may not be the one who said it.
@@ -325,7 +340,10 @@ export class ExtractiveAnswerer implements Answerer {
     if (q.topic.length === 0) return q.speakers.length ? this.claimsAnswer(q) : this.notCovered(q);
     const hits = this.index.search(q.topic, undefined, q.prior);
     const best = hits[0];
-    if (!best || best.coverage < VERIFY_COVERAGE || this.lacksNumber(q, best)) {
+    // "Did X criticize …?": a verb that takes a side must be in the passage, not just its subject matter.
+    const marked = q.verbTerms.filter((t) => !GENERIC_REPORTING.has(t));
+    const takesSide = !best || marked.every((t) => this.index.contains(best.ref, t) > 0);
+    if (!best || best.coverage < VERIFY_COVERAGE || this.lacksNumber(q, best) || !takesSide) {
       return this.notCovered(q, "The article does not say that.");
     }
     const unit = unitOf(this.kb, best.ref.docId, best.ref.sentence);

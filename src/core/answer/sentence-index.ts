@@ -30,6 +30,7 @@ export class SentenceIndex {
   private readonly bm25: Bm25;
   private readonly vocabulary: Set<string>;
   private readonly formsCache = new Map<string, string[]>();
+  private readonly idfCache = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
     const introducedAt = new Map(kb.speakers.map((sp) => [`${sp.docId}:${sp.introduced}`, sp]));
@@ -77,12 +78,24 @@ export class SentenceIndex {
   }
 
   idf(term: string): number {
+    let cached = this.idfCache.get(term);
+    if (cached === undefined) {
+      cached = this.computeIdf(term);
+      this.idfCache.set(term, cached);
+    }
+    return cached;
+  }
+
+  private computeIdf(term: string): number {
     const forms = this.forms(term);
     // A term the corpus never uses weighs more than its rarest word: the question is likely about something else.
     if (forms.length === 0) return 1.5 * this.bm25.idf("\u0000unseen");
     // "What did X warn about reservoirs?": the reporting verb frames the question; the topic is what counts.
     const framing = REPORTING_STEMS.has(term) ? 0.35 : 1;
-    return framing * Math.max(...forms.map((f) => this.bm25.idf(f)));
+    // The term and all its forms count as one word: rare only if all of them are rare.
+    const df = this.refs.filter((r) => forms.some((f) => r.terms.has(f) || r.roleTerms.has(f))).length;
+    const n = this.refs.length;
+    return framing * Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** 1 when the sentence says the term, 0.5 when only its speaker's role holds it, else 0. */

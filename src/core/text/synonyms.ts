@@ -28,7 +28,7 @@ const GROUPS = [
   "want wants wish wishes desire",
   "marry married marriage wedding weddings",
   "run runs ran head heads headed lead leads led chief director executive",
-  "important importance significant significance",
+  "important importance significant significance matter matters",
 ];
 
 const byStem = new Map<string, Set<string>>();

@@ -82,6 +82,7 @@ export const QUESTION_WORDS = new Set(
     "represent represents represented representing hi hello hey bot " +
     // Light verbs carry little of a question's meaning ("What gave X a new impetus?").
     "give gives gave given get gets got make makes made do does did done go goes went come comes came become became " +
-    "put puts keep keeps kept let lets seem seems seemed find finds kind sort"
+    "put puts keep keeps kept let lets seem seems seemed find finds kind sort " +
+    "now currently really actually position positions job jobs"
   ).split(/\s+/),
 );
