@@ -6,7 +6,7 @@ import { analyseQuestion, type Question } from "./question.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
-import { STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
+import { COMMON_WORDS, STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
 import { equivalents } from "../text/synonyms.js";
 import { AGREE_RE, DISAGREE_RE, REPORTING_STEMS } from "../speakers/lexicon.js";
 
@@ -71,7 +71,7 @@ export class ExtractiveAnswerer implements Answerer {
       );
     }
     // What the question is about comes first ("What is the weather …", "How many seats …"); if the corpus never uses that word, it does not cover the question.
-    const focus = q.topic[0];
+    const focus = q.topic.find((t) => !COMMON_WORDS.has(t));
     if (focus && !this.index.known(focus) && ["verify", "who", "topic", "when", "where"].includes(q.kind)) {
       return this.notCovered(q);
     }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Speaker } from "../speakers/types.js";
 import { Bm25 } from "../retrieval/bm25.js";
 import { equivalents } from "../text/synonyms.js";
-import { contentTerms, stem } from "../text/tokenize.js";
+import { COMMON_WORDS, contentTerms } from "../text/tokenize.js";
 import { REPORTING_STEMS } from "../speakers/lexicon.js";
 import type { Sentence } from "../types.js";
 
@@ -89,7 +89,8 @@ export class SentenceIndex {
   private computeIdf(term: string): number {
     const forms = this.forms(term);
     // A term the corpus never uses weighs more than its rarest word: the question is likely about something else.
-    if (forms.length === 0) return 1.5 * this.bm25.idf("\u0000unseen");
+    // A very common word is the exception: its absence says little.
+    if (forms.length === 0) return COMMON_WORDS.has(term) ? 0.5 : 1.5 * this.bm25.idf("\u0000unseen");
     // "What did X warn about reservoirs?": the reporting verb frames the question; the topic is what counts.
     const framing = REPORTING_STEMS.has(term) ? 0.35 : 1;
     // The term and all its forms count as one word: rare only if all of them are rare.

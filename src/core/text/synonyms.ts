@@ -22,13 +22,14 @@ const GROUPS = [
   "diplomat diplomatic ambassador envoy",
   "scientist scholar academic researcher",
   "analyst analytical analysis",
-  "growth grow grows growing",
+  "growth grow grows growing grown increase increased increases rise rises rose risen tripled doubled",
+  "main biggest largest greatest major key primary chief",
   "positive good",
   "similar similarity compare compared comparable resemble resembles like alike",
   "want wants wish wishes desire",
   "marry married marriage wedding weddings",
   "run runs ran head heads headed lead leads led chief director executive",
-  "important importance significant significance matter matters",
+  "important importance significant significance",
 ];
 
 const byStem = new Map<string, Set<string>>();

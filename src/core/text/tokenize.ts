@@ -52,6 +52,7 @@ export function stem(word: string): string {
 export const STOP_WORDS = new Set(
   (
     "a an the and or but if then than so of to in on at by for from with about as into over under after before between " +
+    "against toward towards within through during among via per upon across behind beyond since until unless " +
     "is are was were be been being am do does did doing have has had having will would shall should can could may might must " +
     "i me my we our us you your he him his she her it its they them their this that these those there here " +
     "what which who whom whose when where why how whether not no nor all any each every both either neither some such " +
@@ -83,6 +84,23 @@ export const QUESTION_WORDS = new Set(
     // Light verbs carry little of a question's meaning ("What gave X a new impetus?").
     "give gives gave given get gets got make makes made do does did done go goes went come comes came become became " +
     "put puts keep keeps kept let lets seem seems seemed find finds kind sort " +
-    "now currently really actually position positions job jobs"
+    "now currently really actually position positions job jobs matter matters"
   ).split(/\s+/),
+);
+
+/**
+ * Very common English words: when an article happens not to use one, that
+ * says little about whether it answers the question ("a new bureaucracy").
+ */
+export const COMMON_WORDS = new Set(
+  (
+    "new old good bad big small large little high low long short great first last next other same different " +
+    "current recent future past present public private local national international general main major minor " +
+    "many much more most less least few several whole full real true false right left early late young " +
+    "way thing things time times year years day days people person part place case point fact group number " +
+    "world country countries state government system problem question issue issues work life hand level " +
+    "really well also still just even already again never always often sometimes usually"
+  )
+    .split(/\s+/)
+    .map(stem),
 );
