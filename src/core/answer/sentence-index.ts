@@ -36,7 +36,7 @@ export class SentenceIndex {
     const introducedAt = new Map(kb.speakers.map((sp) => [`${sp.docId}:${sp.introduced}`, sp]));
     this.refs = kb.articles.flatMap((a) =>
       kb.sentences(a.id).map((s) => {
-        // A speaker's role is who they are, not what they said: "Institute of Water Policy" in a title is no claim about water.
+        // A speaker's role is who they are, not what they said: "Institute of Water Research" in a title is no claim about water.
         const introduced = introducedAt.get(`${a.id}:${s.index}`);
         const parts = (introduced?.role ?? "").split(/,\s+/).filter((p) => p && s.text.includes(p));
         const text = parts.reduce((t, part) => t.replace(part, " "), s.text);
