@@ -7,24 +7,24 @@ import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { SentenceIndex, type SentenceHit, type SentenceRef } from "./sentence-index.js";
 import type { Answer, Answerer } from "./types.js";
 import { COMMON_WORDS, STOP_WORDS, contentTerms, stem, wordTokens } from "../text/tokenize.js";
+import {
+  GENERIC_REPORTING,
+  NUMBER_RE,
+  ROLE_VERBS,
+  SMALL_TALK,
+  TIME_RE,
+  capitalise,
+  hasReportingVerb,
+  scriptOf,
+  stripMarkup,
+} from "./patterns.js";
 import { equivalents } from "../text/synonyms.js";
-import { AGREE_RE, DISAGREE_RE, REPORTING_STEMS } from "../speakers/lexicon.js";
+import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
 
 /** Below this share of a question's weight, a passage does not answer it. */
 const MIN_COVERAGE = 0.5;
 /** A yes to "did X say …?" needs most of the claim's weight in one passage. */
 const VERIFY_COVERAGE = 0.6;
-const TIME_RE =
-  /\b(\d{4}|(?:within|in|over|after|for)\s+(?:the\s+next\s+)?(?:[\p{L}\d]+\s+)?(?:days?|weeks?|months?|years?|decades?)|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
-/** Reporting verbs that only report; others ("criticize", "praise") say what stance was taken. */
-const GENERIC_REPORTING = new Set(
-  "say tell state note mention claim think believ argu add stress emphas emphasis remark comment speak talk express point describ call".split(" ").map(stem),
-);
-
-const ROLE_VERBS = new Set(["run", "ran", "head", "lead", "led", "chair", "direct", "manag", "repres", "work", "serv"]);
-
-const NUMBER_RE =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|percent|twice|doubled|tripled|single)\b/i;
 
 /**
  * Answers from the article's own sentences, with no language model: reads the
@@ -517,34 +517,4 @@ export class ExtractiveAnswerer implements Answerer {
   private refuse(question: string, message: string): Answer {
     return { question, answer: message, answerable: false, citations: [] };
   }
-}
-
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|thanks|thank you|thank you very much|thx|ok|okay|cool|great|nice|bye|goodbye|good (morning|afternoon|evening|night))\b[\s,]*(bot|there|a lot|so much)?[\s!.?)🙂😊👍]*$/iu;
-
-function scriptOf(ch: string): string {
-  if (/\p{Script=Latin}/u.test(ch)) return "latin";
-  if (/\p{Script=Cyrillic}/u.test(ch)) return "cyrillic";
-  if (/\p{Script=Greek}/u.test(ch)) return "greek";
-  if (/\p{Script=Arabic}/u.test(ch)) return "arabic";
-  if (/\p{Script=Han}/u.test(ch)) return "han";
-  return "other";
-}
-
-/** Questions pasted with HTML or Markdown: "<b>Who</b> spoke? *bold* [x](y)" reads as "Who spoke? bold x". */
-function stripMarkup(text: string): string {
-  return text
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<\/?[a-z][^>]*>/gi, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_~`]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-function hasReportingVerb(text: string): boolean {
-  return contentTerms(text).some((t) => REPORTING_STEMS.has(t));
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
