@@ -128,6 +128,13 @@ describe("speakers in articles written in other patterns", () => {
     ]);
   });
 
+  it("gives a sentence with two subjects ('Both X and Y said') to both speakers", async () => {
+    const bishkek = await fixture("bishkek");
+    const [rakhimov, seitova] = [bishkek.speakers[1], bishkek.speakers[2]];
+    expect(seitova.claims).toEqual([3]);
+    expect(rakhimov.claims).toEqual([3, 4]);
+  });
+
   it("gives a quote-only paragraph with 'she explained' to the latest woman who spoke", async () => {
     const ottawa = await fixture("ottawa");
     expect(ottawa.speakers[3].claims.map((i) => ottawa.sentence("ottawa-arctic", i).paragraph)).toEqual([5, 5, 6]);
@@ -196,6 +203,15 @@ const ROSTERS: Record<string, { speakers: [string, string | null][]; agreements:
       ["Dana Akhmetova", "Curator"],
     ],
     agreements: [["Dana Akhmetova", "disagree", "Pierre Lambert"]],
+  },
+  bishkek: {
+    speakers: [
+      ["Azamat Toktogulov", "Kyrgyz deputy minister of natural resources"],
+      ["Farrukh Rakhimov", "of the Uzbek water ministry"],
+      ["Gulnara Seitova", "adviser to the Kazakh delegation"],
+      ["Viktor Baranov", "62-year-old hydrologist"],
+    ],
+    agreements: [],
   },
   tashkent: {
     speakers: [

@@ -242,7 +242,7 @@ export class ExtractiveAnswerer implements Answerer {
       const units = this.speakerUnits(sp);
       // "What did X hope for?" finds the sentence with "hope"; "What did X promise?", where no sentence has it, is no topic.
       const framed = q.topic.filter((t) => !q.verbTerms.includes(t));
-      const covered = (terms: string[]) => (this.index.search(terms, (r) => r.speaker?.id === sp.id)[0]?.coverage ?? 0) >= MIN_COVERAGE;
+      const covered = (terms: string[]) => (this.index.search(terms, (r) => r.docId === sp.docId && sp.claims.includes(r.sentence.index))[0]?.coverage ?? 0) >= MIN_COVERAGE;
       const topic = framed.length < q.topic.length && !covered(q.topic) ? framed : q.topic;
       if (topic.length === 0 && q.wantsNumber) {
         // "How old is X?": only a claim with a figure could answer.
@@ -260,7 +260,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
       // Between equally good passages, what they said beats the sentence that introduces them.
       const hits = this.index
-        .search(topic, (r) => r.speaker?.id === sp.id, q.prior)
+        .search(topic, (r) => r.docId === sp.docId && sp.claims.includes(r.sentence.index), q.prior)
         .sort((a, b) => b.coverage - a.coverage || Number(a.ref.sentence.index === sp.introduced) - Number(b.ref.sentence.index === sp.introduced));
       const best = hits[0];
       if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {

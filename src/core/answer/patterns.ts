@@ -4,7 +4,7 @@ import { contentTerms, stem } from "../text/tokenize.js";
 // Patterns the extractive answerer reads questions and passages with. General English, no article's words.
 
 export const TIME_RE =
-  /\b(\d{4}|(?:within|in|over|after|for)\s+(?:the\s+next\s+)?(?:[\p{L}\d]+\s+)?(?:days?|weeks?|months?|years?|decades?)|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
+  /\b(\d{4}|(?:within|in|over|after|for)\s+(?:the\s+next\s+)?(?:[\p{L}\d]+\s+)?(?:days?|weeks?|months?|years?|decades?)|(?:end|beginning|start|middle) of (?:the |this |next )?(?:year|month|week|decade|season)|today|yesterday|tomorrow|tonight|soon|(this|next|last|coming|past) (?:\p{L}+ )?(week|month|year|decade|spring|summer|autumn|fall|winter|season)s?|in the coming (days|weeks|months|years)|(mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 
 /** Reporting verbs that only report; others ("criticize", "praise") say what stance was taken. */
 export const GENERIC_REPORTING = new Set(

@@ -53,6 +53,8 @@ function analyseArticle(article: Article) {
   /** Introduced with a role and an ordinary verb ("Latvian MP X took a sceptical line"): kept only if they then speak. */
   const provisional = new Set<Speaker>();
 
+  /** Speakers who share a sentence's verb with its subject ("Both X and Y said …"). */
+  const coSubjects = new Map<number, Speaker[]>();
   for (const s of sentences) {
     const mentions: Mention[] = findNames(s.text).map((m) => ({ ...m, sentence: s }));
     for (const m of mentions) {
@@ -61,8 +63,9 @@ function analyseArticle(article: Article) {
         if (!subjectOf.has(s.index) && isSubject(s.text, m)) subjectOf.set(s.index, known);
         continue;
       }
-      if (subjectOf.has(s.index)) continue;
-      const weak = !isSubject(s.text, m);
+      const coordinated = subjectOf.has(s.index) && /\band\s*$/.test(s.text.slice(0, m.start)) && isSubject(s.text, m);
+      if (subjectOf.has(s.index) && !coordinated) continue;
+      const weak = !coordinated && !isSubject(s.text, m);
       if (weak && !(actsAsSubject(s.text, m) && extractRole(s.text, m))) continue;
       const speaker: Speaker = {
         id: `${article.id}:${fold(m.name).replace(/[^\p{L}\p{N}]+/gu, "-")}`,
@@ -76,7 +79,8 @@ function analyseArticle(article: Article) {
       };
       speakers.push(speaker);
       byKey.set(fold(m.name), speaker);
-      subjectOf.set(s.index, speaker);
+      if (coordinated) coSubjects.set(s.index, [...(coSubjects.get(s.index) ?? []), speaker]);
+      else subjectOf.set(s.index, speaker);
       if (weak) provisional.add(speaker);
     }
     if (!subjectOf.has(s.index)) {
@@ -92,6 +96,7 @@ function analyseArticle(article: Article) {
     const id = attribution[s.index];
     const sp = speakers.find((x) => x.id === id);
     if (sp && isClaim(s.text)) sp.claims.push(s.index);
+    for (const co of coSubjects.get(s.index) ?? []) if (isClaim(s.text)) co.claims.push(s.index);
   }
   // Someone who only acts ("signed a decree") and never speaks is not a speaker.
   for (const sp of provisional) {
@@ -138,9 +143,10 @@ const IRREGULAR_PAST = new Set(
 
 /** The name is followed by a verb of any kind: "X took a sceptical line", "X believes …". */
 function actsAsSubject(text: string, m: NameMention): boolean {
-  const after = text.slice(m.end);
+  const after = asCommaAppositive(text.slice(m.end));
   const w = /^\s*(?:,[^"“”]*?,\s*)?(?:(?:also|then|later|however|in turn)\s+)?(\p{Ll}+)/u.exec(after)?.[1];
-  return !!w && (IRREGULAR_PAST.has(w) || /^\p{Ll}{3,}ed$/u.test(w) || (/^\p{Ll}{3,}s$/u.test(w) && !/ss$/.test(w)));
+  // "X, who has studied Y, was less optimistic": a stance, if X goes on to speak.
+  return !!w && (IRREGULAR_PAST.has(w) || /^(was|were|is|are)$/.test(w) || /^\p{Ll}{3,}ed$/u.test(w) || (/^\p{Ll}{3,}s$/u.test(w) && !/ss$/.test(w)));
 }
 
 function hasSpeechMarker(text: string): boolean {
@@ -152,7 +158,10 @@ function isSubject(text: string, m: NameMention): boolean {
   // "by Dr. X", "said Prof. X": an honorific between the cue and the name does not count.
   const before = text.slice(0, m.start).replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s*)+$/, "");
   const after = text.slice(m.end);
-  if (verbAfter(after) && !/\b(?:with|to|of|for|and)\s*$/i.test(before)) return true;
+  if (verbAfter(after) && !/\b(?:with|to|of|for)\s*$/i.test(before)) return true;
+  // "Both X of Y and Z, an adviser, said": the first of two subjects sharing one verb.
+  const partner = /^\s*(?:(?:of|from|at)\s+[^,.;"“”]+?\s+)?and\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*/u.exec(after);
+  if (partner && verbAfter(after.slice(partner[0].length))) return true;
   const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
   // "according to X", "according to political analyst X"

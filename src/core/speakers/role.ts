@@ -54,6 +54,9 @@ function affiliationAfter(after: string): string | null {
   const m = /^\s+((?:of|from|at)\s+[^,.;:"“”]+)/u.exec(after);
   if (!m) return null;
   const words = m[1].split(/\s+/);
+  // "X of the Water Ministry and Y, …, said": the affiliation ends where the second person begins.
+  const and = words.findIndex((w, i) => i > 1 && w === "and" && /^\p{Lu}/u.test(words[i + 1] ?? ""));
+  if (and > 1) return words.slice(0, and).join(" ");
   const verb = words.findIndex((w, i) => i > 1 && (SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w) || /^(was|is|were|are)$/.test(w)));
   return verb > 1 ? words.slice(0, verb).join(" ") : null;
 }
@@ -65,6 +68,8 @@ const NOT_A_ROLE = /^(?:in (?:his |her |their )?turn|for (?:his|her|their) part|
 const INTRO_SEGMENT = /^(?:\p{L}+ing|in|at|on|during|after|before|while|when|with|for|as|according|earlier|later|meanwhile|however|also|then)\b/iu;
 
 function roleBefore(before: string): string | null {
+  // "Both X and Y": what precedes the second name is the first person, not a role.
+  if (/\band\s*$/i.test(before)) return null;
   // The clause that leads to the name starts after the last quotation, "by", "said" or "according to".
   let text = before.replace(/^[\s\S]*["“”]\s*,?\s*/, "");
   const boundary = /^([\s\S]*\b(?:by|said|says|according to|with)\s)/i.exec(text);
@@ -84,8 +89,10 @@ function roleBefore(before: string): string | null {
   }
   let role = tokens.slice(from);
   while (role.length && DETERMINER.test(role[0])) role = role.slice(1);
-  // An honorific alone ("Dr.") is a form of address, not a role.
-  const out = trimPunctuation(role.join(" ")).replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/, "");
+  // An honorific alone ("Dr.") is a form of address, not a role; "Both" is no role either.
+  const out = trimPunctuation(role.join(" "))
+    .replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/, "")
+    .replace(/^(?:both|either|neither|also|and)$/i, "");
   // A verb in what is left means it was narration, not a title.
   if (!out || out.split(/\s+/).some((w) => SPEECH_VERBS.has(w.toLowerCase()) || PARTICIPATION_VERBS.has(w.toLowerCase()))) return null;
   return out;
