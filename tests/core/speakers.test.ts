@@ -213,6 +213,14 @@ const ROSTERS: Record<string, { speakers: [string, string | null][]; agreements:
     ],
     agreements: [],
   },
+  riga: {
+    speakers: [
+      ["Raimonds Kalnins", "Latvia's state secretary for climate and energy"],
+      ["Sanna Virtanen", "Finnish energy analyst"],
+      ["Margus Tamm", "Estonian grid operator executive"],
+    ],
+    agreements: [["Margus Tamm", "agree", "Sanna Virtanen"]],
+  },
   tashkent: {
     speakers: [
       ["Zayniddin Nizamkhodjaev", "Chairman of the Central Election Commission of Uzbekistan"],

@@ -47,7 +47,7 @@ export function reportUnit(kb: KnowledgeBase, unit: Unit, citations: CitationLis
   if (!sp) return `According to the article, ${lowerFirst(joined)} ${markers}`.trim();
 
   const quoted = asQuotation(joined);
-  if (quoted) return `${sp.name} ${quoted.verb}: “${quoted.words}” ${markers}`;
+  if (quoted) return `${sp.name} ${quoted.verb}: “${quoted.words}”${quoted.more ? `, ${quoted.more}` : ""} ${markers}`;
   return `${nameTheObject(kb, unit, attributeSentence(joined, sp))} ${markers}`;
 }
 
@@ -63,13 +63,18 @@ function nameTheObject(kb: KnowledgeBase, unit: Unit, text: string): string {
 }
 
 /** `"…," the deputy stressed.` -> { verb: "stressed", words: "…." } */
-function asQuotation(text: string): { verb: string; words: string } | null {
+function asQuotation(text: string): { verb: string; words: string; more: string | null } | null {
   const m = /^["“]([\s\S]+?)([,.!?]?)["”]\s*,?\s*([^"“”]*)$/.exec(text.trim());
   if (!m) return null;
   const tail = m[3];
-  const verb = tail.split(/\s+/).map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, "")).find((w) => SPEECH_VERBS.has(w)) ?? "said";
+  const tailWords = tail.split(/\s+/);
+  const at = tailWords.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^\p{L}]/gu, "")));
+  const verb = at >= 0 ? tailWords[at].toLowerCase().replace(/[^\p{L}]/gu, "") : "said";
   const end = m[2] === "," || m[2] === "" ? "." : m[2];
-  return { verb, words: `${m[1].trim()}${end}` };
+  // '…," X said, adding that …': what follows the attribution is part of the claim.
+  const rest = at >= 0 ? tailWords.slice(at + 1).join(" ").replace(/^[,\s]+/, "").replace(/^(?:the\s+)?\p{L}+[.!?]?$/u, "") : "";
+  const more = rest.split(/\s+/).length >= 3 ? rest : null;
+  return { verb, words: `${m[1].trim()}${end}`.replace(/\.$/, more ? "" : "."), more };
 }
 
 function attributeSentence(text: string, sp: Speaker): string {

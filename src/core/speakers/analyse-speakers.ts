@@ -307,11 +307,17 @@ function findAgreements(article: Article, sentences: Sentence[], speakers: Speak
       }
     }
     // "X's optimism was not shared by Y": Y disagreed with X (or agreed, without "not").
-    const sharedBy = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)['’]s\s+(?:\p{L}+\s+){1,2}(?:was|were)\s+(not\s+)?shared\s+by\b/u.exec(s.text);
+    // "Her view was echoed by Y", "X's optimism was not shared by Y": Y agreed (or not) with X.
+    const sharedBy =
+      /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*['’]s|\b(?:his|her|their))\s+(?:\p{L}+\s+){0,2}(?:was|were)\s+(not\s+)?(shared|echoed|supported|backed|seconded|endorsed|challenged|disputed|questioned|rejected)\s+by\b/iu.exec(
+        s.text,
+      );
     if (sharedBy) {
-      const target = resolveObject(` ${sharedBy[1]}`, who, s.index, speakers, attribution);
+      const possessor = sharedBy[1].replace(/['’]s$/, "").toLowerCase() === "his" ? " him" : /^her$/i.test(sharedBy[1]) ? " her" : ` ${sharedBy[1].replace(/['’]s$/, "")}`;
+      const target = resolveObject(possessor, who, s.index, speakers, attribution);
+      const against = !!sharedBy[2] !== /^(challenged|disputed|questioned|rejected)$/i.test(sharedBy[3]);
       if (target) {
-        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: sharedBy[2] ? "disagree" : "agree" });
+        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: against ? "disagree" : "agree" });
         continue;
       }
     }

@@ -26,7 +26,7 @@ export const SPEECH_VERBS = list(`
   lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
   touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
   asked asks wondered wonders inquired enquired promised promises pledged pledges vowed vows cited cites quoted
-  referred refers
+  referred refers delivered delivers
 `);
 
 /** Verbs of taking part without saying anything in particular. */
