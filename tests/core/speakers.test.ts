@@ -221,6 +221,15 @@ const ROSTERS: Record<string, { speakers: [string, string | null][]; agreements:
     ],
     agreements: [["Margus Tamm", "agree", "Sanna Virtanen"]],
   },
+  embassy: {
+    speakers: [
+      ["Yerlan Abdykarimov", "Minister-Counsellor of the Embassy"],
+      ["Vladimir Zharikhin", "Director of the Institute of CIS Countries"],
+      ["Natalia Zhukova", "Leading researcher of the Institute of Oriental Studies"],
+      ["Oleg Smirnov", "Deputy of the State Duma"],
+    ],
+    agreements: [],
+  },
   tashkent: {
     speakers: [
       ["Zayniddin Nizamkhodjaev", "Chairman of the Central Election Commission of Uzbekistan"],

@@ -17,6 +17,7 @@ import {
   hasReportingVerb,
   scriptOf,
   stripMarkup,
+  withoutPercentages,
 } from "./patterns.js";
 import { equivalents } from "../text/synonyms.js";
 import { AGREE_RE, DISAGREE_RE } from "../speakers/lexicon.js";
@@ -69,6 +70,9 @@ export class ExtractiveAnswerer implements Answerer {
         q.text,
         `The article does not mention ${joinNames(q.unknownNames)}. ${this.coverageHint()}`,
       );
+    }
+    if (q.absentPerson) {
+      return this.refuse(q.text, `The article does not report anything said by ${q.absentPerson}. ${this.coverageHint()}`);
     }
     // What the question is about comes first ("What is the weather …", "How many seats …"); if the corpus never uses that word, it does not cover the question.
     const focus = q.topic.find((t) => !COMMON_WORDS.has(t));
@@ -166,10 +170,12 @@ export class ExtractiveAnswerer implements Answerer {
       const counted = stem(this.kb.vocabulary.correct(noun) ?? noun);
       // "How many people attended?": the noun, or the verb of taking part, next to a number.
       const verbs = contentTerms(q.text).filter((t) => /^(attend|particip|gather|took|join|came|come|regist|visit)/.test(t));
-      const hits = this.index.search([counted, ...verbs], undefined, q.prior).filter((h) => NUMBER_RE.test(h.ref.sentence.text));
+      const hits = this.index
+        .search([counted, ...verbs], undefined, q.prior)
+        .filter((h) => NUMBER_RE.test(withoutPercentages(h.ref.sentence.text)));
       // Best: a number right before the noun ("twelve countries", "about sixty guests").
       const near = (text: string) =>
-        wordTokens(text).some(
+        wordTokens(withoutPercentages(text)).some(
           (t, i, all) => (stem(t.text) === counted || verbs.includes(stem(t.text))) && all.slice(Math.max(0, i - 6), i).some((w) => NUMBER_RE.test(w.text)),
         );
       hits.sort((a, b) => Number(near(b.ref.sentence.text)) - Number(near(a.ref.sentence.text)));
@@ -483,7 +489,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   private lacksNumber(q: Question, hit: SentenceHit): boolean {
     if (!q.wantsNumber) return false;
-    const text = hit.ref.sentence.text.replace(/\b(one of|no one|someone|anyone)\b/gi, "");
+    const sentence = /\bhow many\b/i.test(q.text) ? withoutPercentages(hit.ref.sentence.text) : hit.ref.sentence.text;
+    const text = sentence.replace(/\b(one of|no one|someone|anyone)\b/gi, "");
     // "How long …?" is also answered by "less than a minute", "within days".
     const duration = /\bhow long\b/i.test(q.text) && /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i.test(text);
     return !NUMBER_RE.test(text) && !duration;

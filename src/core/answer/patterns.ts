@@ -45,3 +45,8 @@ export function hasReportingVerb(text: string): boolean {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Text with percentages taken out: "77 percent of voters" says nothing about how many voters there were. */
+export function withoutPercentages(text: string): string {
+  return text.replace(/\b[\d.,]+\s*(?:%|percent|per cent)/gi, " ");
+}

@@ -30,6 +30,8 @@ export interface Question {
   verbTerms: string[];
   /** The topic in the asker's own words, for messages ("inflation"). */
   topicText: string;
+  /** "What did the president say?" when nobody in the article is described so: who was asked about. */
+  absentPerson: string | null;
   /** Capitalised names in the question that the corpus never mentions. */
   unknownNames: string[];
   wantsNumber: boolean;
@@ -102,7 +104,12 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const verbTerms = folded
     .map(stem)
     .filter((w, i) => REPORTING_STEMS.has(w) && !/^(about|on|regarding|concerning|of|the|a|an)$/.test(folded[i - 1] ?? ""));
-  const base = { text, speakers, topic, topicText, verbTerms, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
+  const askedAbout = /^(?:what|how) (?:did|does|do|has|have|had) (the |a |an )?((?:[\p{L}'’-]+ ){1,5}?)(?:say|said|think|believe|claim|mention|tell|state|announce|propose|suggest|stress|note|argue|warn|promise)\b/u.exec(q);
+  const absentPerson =
+    speakers.length === 0 && askedAbout && askedAbout[2].split(" ").some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
+      ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
+      : null;
+  const base = { text, speakers, topic, topicText, verbTerms, absentPerson, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   // "What did all the speakers agree on?": what the article says they held in common.
   if (speakers.length === 0 && /\b(all|everyone|everybody|unanimous\w*|consensus|in common|together)\b/.test(q) && /\b(agree\w*|conclu\w*|shared?|noted|say|said)\b/.test(q)) {
@@ -253,7 +260,9 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
       for (let j = i + 2; j < folded.length && j <= i + 7 && !/^(say|said|think|about|on|regarding|expect|hope|mention)$/.test(folded[j]); j++) describing.add(j);
     }
   });
-  const roleWords = kb.speakers.map((sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases]));
+  const roleWords = kb.speakers.map(
+    (sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases.flatMap((a) => a.split(/\s+/))]),
+  );
   // A role word that is the asked word (or its root) counts fully; an equivalent ("diplomat" for "ambassador") half.
   const fit = (k: number, w: string) =>
     [...roleWords[k]].some((r) => sameRoot(r, w)) ? 1 : [...roleWords[k]].some((r) => equivalents(stem(w)).includes(stem(r))) ? 0.5 : 0;

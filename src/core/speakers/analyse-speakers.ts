@@ -110,7 +110,7 @@ function analyseArticle(article: Article) {
   return { speakers, attribution, agreements };
 }
 
-const ADVERBS = "(?:(?:also|then|later|further|first|again|once again)\\s+)?";
+const ADVERBS = "(?:(?:also|then|later|further|first|again|once again|\\p{Ll}+ly)\\s+)?";
 const LEADING_WORD = new RegExp(`^\\s*${ADVERBS}(\\p{L}+)`, "u");
 const WORD_AFTER_COMMA = new RegExp(`,\\s*${ADVERBS}(\\p{L}+)`, "gu");
 

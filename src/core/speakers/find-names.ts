@@ -64,6 +64,9 @@ export function findNames(sentence: string): NameMention[] {
     let first = i;
     // "envoy in Norway Jane Roe": a place after a preposition, then the name (not after "the": that is an organisation).
     if (j - i >= 2 && partOfSomethingElse(toks, i, j) && /^(in|to|at|from|of)$/i.test(toks[i - 1]?.text ?? "")) first = i + 1;
+    // "the State Duma Oleg Smirnov": the first word still belongs to the organisation before it.
+    const prev = toks[i - 1]?.text ?? "";
+    if (j - i >= 2 && /^\p{Lu}/u.test(prev) && ORG_WORDS.has(fold(prev))) first = i + 1;
     const run = toks.slice(first, j + 1);
     const words = run.filter((t) => !PARTICLES.has(t.text)).length;
     if (words >= 2 && words <= 4 && !partOfSomethingElse(toks, first, j)) {

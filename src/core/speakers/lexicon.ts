@@ -26,7 +26,7 @@ export const SPEECH_VERBS = list(`
   lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
   touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
   asked asks wondered wonders inquired enquired promised promises pledged pledges vowed vows cited cites quoted
-  referred refers delivered delivers
+  referred refers delivered delivers appreciated appreciates informed informs
 `);
 
 /** Verbs of taking part without saying anything in particular. */
@@ -60,6 +60,7 @@ export const ORG_WORDS = list(`
   partners consultancy consultants associates industries systems solutions labs laboratory observatory
   diplomacy economy law education culture arts management governance security defence defense health finance
   trade industry transport energy agriculture communication media journalism engineering medicine mission
+  countries nations peoples
 `);
 
 /** Nouns a report uses to refer back to a person ("the deputy stressed", "supported the lawmaker"). */
