@@ -230,6 +230,14 @@ const ROSTERS: Record<string, { speakers: [string, string | null][]; agreements:
     ],
     agreements: [],
   },
+  minsk: {
+    speakers: [
+      ["Dmitry Orlov", "chair of the park's supervisory board"],
+      ["Elena Sokolova", "Investor, partner at the venture fund North Star Capital"],
+      ["Pavel Ivanov", "Game developer"],
+    ],
+    agreements: [["Pavel Ivanov", "agree", "Elena Sokolova"]],
+  },
   tashkent: {
     speakers: [
       ["Zayniddin Nizamkhodjaev", "Chairman of the Central Election Commission of Uzbekistan"],

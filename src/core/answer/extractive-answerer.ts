@@ -176,7 +176,8 @@ export class ExtractiveAnswerer implements Answerer {
       // Best: a number right before the noun ("twelve countries", "about sixty guests").
       const near = (text: string) =>
         wordTokens(withoutPercentages(text)).some(
-          (t, i, all) => (stem(t.text) === counted || verbs.includes(stem(t.text))) && all.slice(Math.max(0, i - 6), i).some((w) => NUMBER_RE.test(w.text)),
+          (t, i, all) =>
+            [counted, ...verbs].some((c) => equivalents(c).includes(stem(t.text))) && all.slice(Math.max(0, i - 6), i).some((w) => NUMBER_RE.test(w.text)),
         );
       hits.sort((a, b) => Number(near(b.ref.sentence.text)) - Number(near(a.ref.sentence.text)));
       if (hits[0]) {
@@ -269,7 +270,7 @@ export class ExtractiveAnswerer implements Answerer {
         .search(topic, (r) => r.docId === sp.docId && sp.claims.includes(r.sentence.index), q.prior)
         .sort((a, b) => b.coverage - a.coverage || Number(a.ref.sentence.index === sp.introduced) - Number(b.ref.sentence.index === sp.introduced));
       const best = hits[0];
-      if (!best || best.coverage < MIN_COVERAGE || this.lacksNumber(q, best)) {
+      if (!best || (best.coverage < MIN_COVERAGE && !(q.byName && this.paraphrased(topic, best))) || this.lacksNumber(q, best)) {
         missing.push(sp);
         continue;
       }
@@ -472,6 +473,18 @@ export class ExtractiveAnswerer implements Answerer {
       units.push(u);
     }
     return units;
+  }
+
+  /**
+   * A named speaker's passage that has the question's distinctive words, and
+   * lacks only words the article never uses ("at risk" for "would collapse"):
+   * a paraphrase, not a different topic. A word used elsewhere in the article
+   * but not here means the speaker did not speak of it.
+   */
+  private paraphrased(topic: string[], hit: SentenceHit): boolean {
+    const missing = topic.filter((t) => this.index.contains(hit.ref, t) === 0);
+    const present = topic.filter((t) => this.index.contains(hit.ref, t) > 0 && !COMMON_WORDS.has(t));
+    return present.length > 0 && missing.every((t) => !this.index.known(t));
   }
 
   /** Speakers whose role holds most of the topic's weight; the best fit only. */

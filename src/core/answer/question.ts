@@ -44,6 +44,8 @@ export interface Question {
   alternates: Speaker[];
   /** Found through a plural role ("the ministers"): a group, not one person. */
   groupRole: boolean;
+  /** The speakers were named (surname, full name, misspelt), not described by role. */
+  byName: boolean;
   /** "Which parties …?": the plural noun asked for, stemmed; entities of that kind may answer it. */
   listOf: string | null;
   /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
@@ -75,7 +77,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const tokens = wordTokens(text);
   // "How many journalists …" counts journalists; it does not refer to one.
   const counted = tokens.findIndex((t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
-  const { speakers, used, alternates, groupRole } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
+  const { speakers, used, alternates, groupRole, byRole } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
 
   const folded = tokens.map((t) => fold(t.text));
   const topicWords = folded.filter(
@@ -109,7 +111,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
     speakers.length === 0 && askedAbout && askedAbout[2].split(" ").some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
       ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
       : null;
-  const base = { text, speakers, topic, topicText, verbTerms, absentPerson, unknownNames, wantsNumber, exclude: false, alternates, groupRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
+  const base = { text, speakers, topic, topicText, verbTerms, absentPerson, unknownNames, wantsNumber, exclude: false, alternates, groupRole, byName: speakers.length > 0 && !byRole, listOf: listNoun(q, kb), prior: new Map<string, number>() };
   const agree = DISAGREE_Q.exec(q) ?? AGREE_Q.exec(q);
   // "What did all the speakers agree on?": what the article says they held in common.
   if (speakers.length === 0 && /\b(all|everyone|everybody|unanimous\w*|consensus|in common|together)\b/.test(q) && /\b(agree\w*|conclu\w*|shared?|noted|say|said)\b/.test(q)) {
@@ -210,7 +212,7 @@ function firstUsedOffset(tokens: { start: number }[], used: Set<number>): number
 export function resolveSpeakers(
   kb: KnowledgeBase,
   tokens: string[],
-): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[]; groupRole: boolean } {
+): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[]; groupRole: boolean; byRole: boolean } {
   const folded = tokens.map((t) => fold(t).replace(/'s$/, ""));
   const used = new Set<number>();
   const scores = new Map<Speaker, number>();
@@ -234,9 +236,9 @@ export function resolveSpeakers(
     const best = Math.max(...scores.values());
     // "Lindqvist" alone fits two people; "Greta Lindqvist" fits one.
     const speakers = [...scores].filter(([, s]) => s === best).map(([sp]) => sp);
-    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, alternates: [], groupRole: false };
+    return { speakers: best >= 2 || speakers.length === 1 ? speakers : [], used, alternates: [], groupRole: false, byRole: false };
   }
-  return resolveByRole(kb, folded, used);
+  return { ...resolveByRole(kb, folded, used), byRole: true };
 }
 
 function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
@@ -255,7 +257,10 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   folded.forEach((w, i) => {
     if (!isPersonNoun(w)) return;
     describing.add(i);
-    for (let j = i - 1; j >= 0 && j >= i - 3 && !STOP_WORDS.has(folded[j]) && !QUESTION_WORDS.has(folded[j]); j--) describing.add(j);
+    // Modifiers count only inside a noun phrase: "the Duma deputy", not "advise founders".
+    const det = [i - 1, i - 2, i - 3, i - 4].find((j) => j >= 0 && /^(the|a|an|this|that)$/.test(folded[j]));
+    const ownPhrase = det !== undefined && !folded.slice(det + 1, i).some((w) => isPersonNoun(w));
+    if (ownPhrase) for (let j = det! + 1; j < i; j++) if (!STOP_WORDS.has(folded[j]) && !QUESTION_WORDS.has(folded[j])) describing.add(j);
     if (/^(from|of|at|with|in)$/.test(folded[i + 1] ?? "")) {
       for (let j = i + 2; j < folded.length && j <= i + 7 && !/^(say|said|think|about|on|regarding|expect|hope|mention)$/.test(folded[j]); j++) describing.add(j);
     }

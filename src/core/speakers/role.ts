@@ -114,7 +114,7 @@ function roleAfter(after: string): string | null {
   let m: RegExpExecArray | null;
   while ((m = re.exec(rest))) {
     const w = m[1]?.toLowerCase();
-    if (m[2] || !m[1] || SPEECH_VERBS.has(w!) || PARTICIPATION_VERBS.has(w!) || /^\p{Ll}+ed$/u.test(m[1])) {
+    if (m[2] || !m[1] || SPEECH_VERBS.has(w!) || PARTICIPATION_VERBS.has(w!) || /^\p{Ll}+ed$/u.test(m[1]) || /^(was|were|is|are)$/.test(w!)) {
       return clean(rest.slice(0, m.index));
     }
   }

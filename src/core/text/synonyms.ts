@@ -28,6 +28,8 @@ const GROUPS = [
   "similar similarity compare compared comparable resemble resembles like alike",
   "want wants wish wishes desire",
   "marry married marriage wedding weddings",
+  "attend attended attending attendance gather gathered participate participated join joined",
+  "risk risks danger dangers dangerous threat threats vulnerable vulnerability",
   "run runs ran head heads headed lead leads led chief director executive",
   "important importance significant significance",
 ];
