@@ -76,7 +76,7 @@ export function analyseQuestion(kb: KnowledgeBase, raw: string): Question {
   const q = fold(text);
   const tokens = wordTokens(text);
   // "How many journalists …" counts journalists; it does not refer to one.
-  const counted = tokens.findIndex((t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
+  const counted = tokens.findIndex((_t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
   const { speakers, used, alternates, groupRole, byRole } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
 
   const folded = tokens.map((t) => fold(t.text));
