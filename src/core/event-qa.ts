@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "./index/knowledge-base.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
-import { resolveSpeakers } from "./answer/question.js";
+import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
 import type { Answer, Answerer, Citation } from "./answer/types.js";

@@ -1,0 +1,28 @@
+import type { KindAnswer } from "../kit.js";
+import type { QuestionKind } from "../question/index.js";
+import { agreementAnswer } from "./agreement.js";
+import { claimsAnswer } from "./claims.js";
+import { consensusAnswer } from "./consensus.js";
+import { countAnswer } from "./count.js";
+import { roleAnswer } from "./role.js";
+import { speakersAnswer } from "./speakers.js";
+import { summaryAnswer } from "./summary.js";
+import { topicAnswer } from "./topic.js";
+import { verifyAnswer } from "./verify.js";
+import { whoAnswer } from "./who.js";
+
+/** One answering module per kind of question. */
+export const ANSWER_BY_KIND: Partial<Record<QuestionKind, KindAnswer>> = {
+  summary: summaryAnswer,
+  speakers: (kit, q) => speakersAnswer(kit, q),
+  count: countAnswer,
+  role: roleAnswer,
+  agreement: agreementAnswer,
+  consensus: consensusAnswer,
+  verify: verifyAnswer,
+  claims: claimsAnswer,
+  who: whoAnswer,
+  when: topicAnswer,
+  where: topicAnswer,
+  topic: topicAnswer,
+};

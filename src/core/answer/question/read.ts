@@ -1,0 +1,102 @@
+import { distance } from "fastest-levenshtein";
+import type { KnowledgeBase } from "../../index/knowledge-base.js";
+import { PERSON_NOUNS, REPORTING_STEMS, isPersonNoun } from "../../speakers/lexicon.js";
+import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens, type Token } from "../../text/tokenize.js";
+import { resolveSpeakers } from "./resolve-speakers.js";
+import { COMMAND_WORDS, EVENT_WORDS, GROUP_WORDS, QUESTION_OPENERS } from "./words.js";
+import type { Question } from "./types.js";
+
+/**
+ * Reads a question's features: whom it is about (by name or role), what topic,
+ * and the words that decide its kind. The kind itself is left to `classify`.
+ */
+export function readQuestion(kb: KnowledgeBase, raw: string): Question {
+  const text = mendOpener(raw.replace(/\s+/g, " ").trim());
+  const q = fold(text);
+  const tokens = wordTokens(text);
+  // "How many journalists …" counts journalists; it does not refer to one.
+  const counted = tokens.findIndex((_t, i) => i >= 2 && /^many$/i.test(tokens[i - 1].text) && /^how$/i.test(tokens[i - 2].text));
+  const { speakers, used, alternates, groupRole, byRole, ambiguous } = resolveSpeakers(kb, tokens.map((t, i) => (i === counted ? "" : t.text)));
+
+  const folded = tokens.map((t) => fold(t.text));
+  const topicWords = folded.filter(
+    (w, i) =>
+      !used.has(i) &&
+      !STOP_WORDS.has(w) &&
+      !QUESTION_WORDS.has(w) &&
+      // "how long", "how far": the adjective asks for a measure; it is not the topic.
+      folded[i - 1] !== "how" &&
+      // "the main topic": the event's subject, not the word "main".
+      !(/^(main|key|central|primary|general)$/.test(w) && EVENT_WORDS.has(folded[i + 1] ?? "")) &&
+      (w.length > 1 || /\d/.test(w)),
+  );
+  const unknownNames = tokens
+    .filter((t, i) => !used.has(i) && /^\p{Lu}\p{Ll}{2,}/u.test(t.text) && !kb.vocabulary.correct(t.text))
+    // The first word is capitalised anyway; a misspelt "Whch" is not a name.
+    .filter((t, i) => i > 0 || !looksLikeQuestionWord(t.text))
+    .map((t) => t.text)
+    .filter((w) => !STOP_WORDS.has(fold(w)) && !QUESTION_WORDS.has(fold(w)) && !COMMAND_WORDS.has(fold(w)));
+
+  const content = topicWords.filter((w) => !GROUP_WORDS.has(w));
+  const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
+  const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
+
+  const topicText = content.filter((w) => !EVENT_WORDS.has(w)).join(" ");
+  const verbTerms = folded
+    .map(stem)
+    .filter((w, i) => REPORTING_STEMS.has(w) && !/^(about|on|regarding|concerning|of|the|a|an)$/.test(folded[i - 1] ?? ""));
+  const askedAbout = /^(?:what|how) (?:did|does|do|has|have|had) (the |a |an )?((?:[\p{L}'’-]+ ){1,5}?)(?:say|said|think|believe|claim|mention|tell|state|announce|propose|suggest|stress|note|argue|warn|promise)\b/u.exec(q);
+  const absentPerson =
+    speakers.length === 0 && ambiguous.length === 0 && askedAbout && askedAbout[2].split(" ").some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
+      ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
+      : null;
+  const countedStem = counted >= 0 ? stem(kb.vocabulary.correct(tokens[counted].text) ?? tokens[counted].text) : null;
+  return {
+    text,
+    folded: q,
+    kind: "topic",
+    speakers,
+    topic,
+    topicText,
+    verbTerms,
+    absentPerson,
+    unknownNames,
+    wantsNumber,
+    exclude: false,
+    alternates,
+    ambiguous,
+    groupRole,
+    byName: speakers.length > 0 && !byRole,
+    listOf: listNoun(q, kb),
+    countedStem,
+    speakerAt: firstUsedOffset(tokens, used),
+    prior: new Map<string, number>(),
+  };
+}
+
+/** "Which parties were mentioned?" -> "parti"; null when the question does not ask for a list of things. */
+function listNoun(q: string, kb: KnowledgeBase): string | null {
+  const m = /^(?:which|what|name the|list the|list all)\s+(?:other\s+)?(\p{L}+s)\b/u.exec(q);
+  if (!m || GROUP_WORDS.has(m[1]) || PERSON_NOUNS.has(m[1].replace(/s$/, ""))) return null;
+  return stem(kb.vocabulary.correct(m[1]) ?? m[1]);
+}
+
+/** "Whch speaker …" -> "Which speaker …": a misspelt question word changes what is asked. */
+function mendOpener(text: string): string {
+  const m = /^\p{L}+/u.exec(text);
+  if (!m) return text;
+  const w = fold(m[0]);
+  if (QUESTION_OPENERS.includes(w) || w.length < 3) return text;
+  const fix = QUESTION_OPENERS.find((q) => q.length >= 3 && Math.abs(q.length - w.length) <= 1 && distance(q, w) === 1);
+  return fix ? `${m[0][0] === m[0][0].toUpperCase() ? fix[0].toUpperCase() + fix.slice(1) : fix}${text.slice(m[0].length)}` : text;
+}
+
+function looksLikeQuestionWord(word: string): boolean {
+  const w = fold(word);
+  return QUESTION_OPENERS.some((q) => q === w || (w.length >= 3 && distance(q, w) <= (q.length > 4 ? 2 : 1)));
+}
+
+function firstUsedOffset(tokens: Token[], used: Set<number>): number {
+  const i = Math.min(...used);
+  return Number.isFinite(i) ? tokens[i].start : -1;
+}
