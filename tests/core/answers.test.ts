@@ -115,7 +115,10 @@ describe("evaluation targets", () => {
     it(`meets the targets on ${set}`, async () => {
       const items = JSON.parse(await readFile(path.join(ROOT, "tests/eval", set), "utf8")) as EvalItem[];
       const local = new EventQa((await buildTemp(path.join(ROOT, corpus))).kb);
-      const s = await evaluate(items, (q) => local.ask(q));
+      const s = await evaluate(items, () => {
+        const chat = local.conversation();
+        return (q) => chat.ask(q);
+      });
       expect(s.failures).toEqual([]);
       expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
       expect(s.citationRecall).toBeGreaterThanOrEqual(0.95);
