@@ -1,11 +1,12 @@
 import type { KnowledgeBase } from "../index/knowledge-base.js";
-import { COMMON_WORDS } from "../text/tokenize.js";
+import { COMMON_WORDS, contentTerms } from "../text/tokenize.js";
 import { validateCitations } from "./citations.js";
 import { joinNames } from "./compose.js";
-import type { ConversationState } from "./conversation.js";
+import { liveTurns, type ConversationState } from "./conversation.js";
 import { ANSWER_BY_KIND } from "./kinds/index.js";
 import { fullSummary } from "./kinds/summary.js";
 import { topicAnswer } from "./kinds/topic.js";
+import { closestAnswer } from "./kinds/closest.js";
 import { AnswerKit } from "./kit.js";
 import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
 import { analyseQuestion, type Question } from "./question/index.js";
@@ -26,7 +27,7 @@ export class ExtractiveAnswerer implements Answerer {
     this.kit = new AnswerKit(kb);
   }
 
-  async answer(question: string, _context?: ConversationState): Promise<Answer> {
+  async answer(question: string, context?: ConversationState, now = Date.now()): Promise<Answer> {
     const text = question.trim();
     const kit = this.kit;
     if (!/[\p{L}\p{N}]/u.test(text)) {
@@ -40,11 +41,12 @@ export class ExtractiveAnswerer implements Answerer {
       return kit.refuse(text, "Please ask in the language of the article; I match questions against its own words.");
     }
     const cleaned = stripMarkup(text);
-    const q = analyseQuestion(this.kb, cleaned);
+    const q = analyseQuestion(this.kb, cleaned, liveTurns(context, now));
     // The hybrid retriever's ranking of paragraphs breaks ties between sentences that match alike.
     const ranked = await kit.retriever.search(cleaned, 8);
     ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
-    const answer: Answer = { ...this.dispatch(q), question: text, kind: q.kind };
+    const given = this.dispatch(q);
+    const answer: Answer = { ...given, question: text, kind: q.kind, about: given.about ?? aboutOf(this.kb, q, given) };
     const problems = validateCitations(this.kb, answer);
     if (problems.length) throw new Error(`Invalid citations: ${problems.join("; ")}`);
     return answer;
@@ -56,12 +58,17 @@ export class ExtractiveAnswerer implements Answerer {
       return kit.refuse(q, `The article does not mention ${joinNames(q.unknownNames)}. ${kit.coverageHint()}`);
     }
     if (q.absentPerson) {
-      return kit.refuse(q, `The article does not report anything said by ${q.absentPerson}. ${kit.coverageHint()}`);
+      const lead = `The article does not report anything said by ${q.absentPerson}.`;
+      // What it does say about that person, if it names them.
+      const about = { ...q, topic: [...new Set([...q.topic, ...contentTerms(q.absentPerson)])] };
+      return closestAnswer(kit, about, `${lead} What it says closest to that:`) ?? kit.refuse(q, `${lead} ${kit.coverageHint()}`);
     }
     // What the question is about comes first ("What is the weather …", "How many seats …"); if the corpus never uses that word, it does not cover the question.
     const focus = q.topic.find((t) => !COMMON_WORDS.has(t));
-    if (focus && !kit.index.known(focus) && NEEDS_KNOWN_FOCUS.has(q.kind)) return kit.notCovered(q);
-    return (ANSWER_BY_KIND[q.kind] ?? topicAnswer)(kit, q);
+    const answer = focus && !kit.index.known(focus) && NEEDS_KNOWN_FOCUS.has(q.kind) ? kit.notCovered(q) : (ANSWER_BY_KIND[q.kind] ?? topicAnswer)(kit, q);
+    // A refusal comes last: whatever the article says closest to the question is worth showing.
+    if (answer.mode === "refusal" && q.kind !== "why") return closestAnswer(kit, q) ?? answer;
+    return answer;
   }
 
   /** A cited summary: what the event was, one point per speaker, and how it ended. */
@@ -76,4 +83,11 @@ export class ExtractiveAnswerer implements Answerer {
     const asked = scripts(text);
     return asked.size === 0 || [...asked].some((s) => this.corpusScripts!.has(s));
   }
+}
+
+/** Whom the answer was about: the speakers asked about, else those it quotes. */
+function aboutOf(kb: KnowledgeBase, q: Question, a: Answer): NonNullable<Answer["about"]> {
+  if (q.speakers.length) return { speakers: q.speakers.map((s) => s.id), topic: q.topic };
+  const quoted = a.citations.flatMap((c) => kb.speakers.filter((sp) => sp.docId === c.docId && sp.name === c.speaker).map((sp) => sp.id));
+  return { speakers: [...new Set(quoted)], topic: q.topic };
 }

@@ -10,6 +10,7 @@ import { summaryAnswer } from "./summary.js";
 import { topicAnswer } from "./topic.js";
 import { verifyAnswer } from "./verify.js";
 import { whoAnswer } from "./who.js";
+import { whyAnswer } from "./why.js";
 
 /** One answering module per kind of question. */
 export const ANSWER_BY_KIND: Partial<Record<QuestionKind, KindAnswer>> = {
@@ -22,6 +23,7 @@ export const ANSWER_BY_KIND: Partial<Record<QuestionKind, KindAnswer>> = {
   verify: verifyAnswer,
   claims: claimsAnswer,
   who: whoAnswer,
+  why: whyAnswer,
   when: topicAnswer,
   where: topicAnswer,
   topic: topicAnswer,

@@ -13,6 +13,9 @@ const none = (q: Question) => q.speakers.length === 0;
  * "topic" (plain retrieval) is the last resort.
  */
 export const CLASSIFIERS: Classifier[] = [
+  // A follow-up in a conversation: "why?" about the last answer; "what else" about the same people or topic.
+  { name: "why", test: (q) => (q.followUp === "why" ? kind("why") : null) },
+  { name: "more", test: (q) => (q.followUp === "more" ? kind(q.speakers.length ? "claims" : "topic") : null) },
   {
     // "What did all the speakers agree on?": what the article says they held in common.
     name: "consensus",

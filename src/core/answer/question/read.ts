@@ -45,10 +45,18 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
   const verbTerms = folded
     .map(stem)
     .filter((w, i) => REPORTING_STEMS.has(w) && !/^(about|on|regarding|concerning|of|the|a|an)$/.test(folded[i - 1] ?? ""));
-  const askedAbout = /^(?:what|how) (?:did|does|do|has|have|had) (the |a |an )?((?:[\p{L}'’-]+ ){1,5}?)(?:say|said|think|believe|claim|mention|tell|state|announce|propose|suggest|stress|note|argue|warn|promise)\b/u.exec(q);
+  const askedAbout = /^(?:what|how|did|does|do|has|have|had|would|will)\b(?: (?:did|does|do|has|have|had))? (the |a |an )?((?:[\p{L}'’.-]+ ){1,5}?)(?:say|said|think|believe|claim|mention|tell|state|announce|propose|suggest|stress|note|argue|warn|promise|feel|reply|respond|answer|add)\b/u.exec(q);
+  const askedWords = askedAbout?.[2].trim().split(" ") ?? [];
+  // "What did the president say?" when nobody is described so; "what did sturridge say?" when the article names
+  // Sturridge but reports nothing he said: either way, nobody in the article said it.
+  const namedOther = askedWords.map((w) => kb.vocabulary.name(w)).filter((n): n is string => !!n && !QUESTION_WORDS.has(fold(n)));
   const absentPerson =
-    speakers.length === 0 && ambiguous.length === 0 && askedAbout && askedAbout[2].split(" ").some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
-      ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
+    speakers.length === 0 && ambiguous.length === 0 && askedAbout
+      ? askedWords.some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
+        ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
+        : namedOther.length
+          ? namedOther.join(" ")
+          : null
       : null;
   const countedStem = counted >= 0 ? stem(kb.vocabulary.correct(tokens[counted].text) ?? tokens[counted].text) : null;
   return {
@@ -70,6 +78,7 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
     listOf: listNoun(q, kb),
     countedStem,
     speakerAt: firstUsedOffset(tokens, used),
+    speakerSpan: spanOf(text, tokens, used),
     prior: new Map<string, number>(),
   };
 }
@@ -94,6 +103,17 @@ function mendOpener(text: string): string {
 function looksLikeQuestionWord(word: string): boolean {
   const w = fold(word);
   return QUESTION_OPENERS.some((q) => q === w || (w.length >= 3 && distance(q, w) <= (q.length > 4 ? 2 : 1)));
+}
+
+/** Where the words that refer to speakers stand, with a leading article: "the ambassador", "Petrov". */
+function spanOf(text: string, tokens: Token[], used: Set<number>): [number, number] | null {
+  if (used.size === 0) return null;
+  const first = Math.min(...used);
+  const last = Math.max(...used);
+  let start = tokens[first].start;
+  const before = /\b(?:the|a|an)\s+$/i.exec(text.slice(0, start));
+  if (before) start -= before[0].length;
+  return [start, tokens[last].end];
 }
 
 function firstUsedOffset(tokens: Token[], used: Set<number>): number {

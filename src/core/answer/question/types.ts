@@ -64,6 +64,8 @@ export interface Question {
   countedStem: string | null;
   /** Offset of the first word that refers to a speaker, or -1. */
   speakerAt: number;
+  /** The stretch of the question's text that refers to speakers, if any. */
+  speakerSpan: [number, number] | null;
   /** For a list of speakers: leave out the ones named ("besides the ambassador"). */
   exclude: boolean;
   /** For agreement questions: whether the named speaker is the one agreeing or the one agreed with. */
