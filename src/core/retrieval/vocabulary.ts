@@ -41,6 +41,14 @@ export class Vocabulary {
     return this.known.has(fold(word));
   }
 
+  private stems: Set<string> | null = null;
+
+  /** Whether the corpus uses the word in any form ("send" when it says "sent"), typos mended. */
+  knows(word: string): boolean {
+    this.stems ??= new Set([...this.known].map(stem));
+    return this.stems.has(stem(word)) || this.correct(word) !== null;
+  }
+
   /** The closest corpus word within a small edit distance, or null. */
   correct(word: string): string | null {
     const w = fold(word).replace(/'s$/, "");

@@ -48,7 +48,7 @@ export const CLASSIFIERS: Classifier[] = [
   {
     name: "count",
     test: (q) =>
-      /\bhow many\b/.test(q.folded) && none(q) && (q.topic.length === 0 || (q.topic.length === 1 && q.topic[0] === q.countedStem)) ? kind("count") : null,
+      /\bhow many\b/.test(q.folded) && none(q) ? kind("count") : null,
   },
   {
     // "Who spoke besides the ambassador?": the list, without the one named.

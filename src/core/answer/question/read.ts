@@ -1,8 +1,9 @@
 import { distance } from "fastest-levenshtein";
 import type { KnowledgeBase } from "../../index/knowledge-base.js";
 import { PERSON_NOUNS, REPORTING_STEMS, isPersonNoun } from "../../speakers/lexicon.js";
-import { QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens, type Token } from "../../text/tokenize.js";
+import { COMMON_WORDS, QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens, type Token } from "../../text/tokenize.js";
 import { resolveSpeakers } from "./resolve-speakers.js";
+import { tagWords } from "../../text/pos.js";
 import { COMMAND_WORDS, EVENT_WORDS, GROUP_WORDS, QUESTION_OPENERS } from "./words.js";
 import type { Question } from "./types.js";
 
@@ -38,7 +39,16 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
     .filter((w) => !STOP_WORDS.has(fold(w)) && !QUESTION_WORDS.has(fold(w)) && !COMMAND_WORDS.has(fold(w)));
 
   const content = topicWords.filter((w) => !GROUP_WORDS.has(w));
-  const topic = content.filter((w) => !EVENT_WORDS.has(w)).map((w) => stem(kb.vocabulary.correct(w) ?? w));
+  // An action the article never names ("how much did X pay", "why did he pick Y") is what the answer supplies,
+  // not what it must contain; in a yes/no question it is the very claim, so it stays.
+  const yesNo = /^(did|does|do|is|was|were|has|have|had|are|can|could|would|will)\b/.test(q);
+  const pos = yesNo ? new Map<string, string>() : new Map(tagWords(text).map((w) => [fold(w.text), w.pos]));
+  const unknownAction = (w: string) => pos.get(w) === "VERB" && !kb.vocabulary.knows(w) && !REPORTING_STEMS.has(stem(w));
+  const asked = content.filter((w) => !EVENT_WORDS.has(w));
+  // Only when the rest of the question is the article's own vocabulary: an unknown thing as well means another subject.
+  const rest = asked.filter((w) => !unknownAction(w));
+  const dropActions = rest.length > 0 && rest.every((w) => kb.vocabulary.knows(w) || COMMON_WORDS.has(stem(w)));
+  const topic = (dropActions ? rest : asked).map((w) => stem(kb.vocabulary.correct(w) ?? w));
   const wantsNumber = /\b(how many|how much|how long|how far|how old|what (percentage|percent|share|proportion|number|amount))\b/.test(q);
 
   const topicText = content.filter((w) => !EVENT_WORDS.has(w)).join(" ");
