@@ -4,7 +4,7 @@ import type { Question } from "../question/index.js";
 import type { Answer } from "../types.js";
 import { topicAnswer } from "./topic.js";
 
-const TOGETHER = /\b(unanimous(ly)?|all (the )?(speakers|participants)|the (speakers|participants)|its participants|everyone|both|jointly|together)\b/i;
+export const TOGETHER = /\b(unanimous(ly)?|all (the )?(speakers|participants)|the (speakers|participants)|its participants|everyone|both|jointly|together)\b/i;
 
 /** Sentences in the article's own voice that speak for everyone ("The speakers unanimously noted …"). */
 export function consensusAnswer(kit: AnswerKit, q: Question): Answer {

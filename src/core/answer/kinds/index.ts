@@ -1,6 +1,12 @@
 import type { KindAnswer } from "../kit.js";
 import type { QuestionKind } from "../question/index.js";
 import { agreementAnswer } from "./agreement.js";
+import { articleAnswer } from "./article.js";
+import { attributesAnswer } from "./attributes.js";
+import { compareAnswer } from "./compare.js";
+import { definitionAnswer } from "./definition.js";
+import { judgementAnswer } from "./judgement.js";
+import { orderAnswer } from "./order.js";
 import { claimsAnswer } from "./claims.js";
 import { consensusAnswer } from "./consensus.js";
 import { countAnswer } from "./count.js";
@@ -14,7 +20,13 @@ import { whyAnswer } from "./why.js";
 
 /** One answering module per kind of question. */
 export const ANSWER_BY_KIND: Partial<Record<QuestionKind, KindAnswer>> = {
+  article: articleAnswer,
   summary: summaryAnswer,
+  order: orderAnswer,
+  compare: compareAnswer,
+  attributes: attributesAnswer,
+  judgement: judgementAnswer,
+  definition: definitionAnswer,
   speakers: (kit, q) => speakersAnswer(kit, q),
   count: countAnswer,
   role: roleAnswer,

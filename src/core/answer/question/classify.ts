@@ -17,6 +17,18 @@ export const CLASSIFIERS: Classifier[] = [
   { name: "why", test: (q) => (q.followUp === "why" ? kind("why") : null) },
   { name: "more", test: (q) => (q.followUp === "more" ? kind(q.speakers.length ? "claims" : "topic") : null) },
   {
+    // The article itself: "link to the article?", "who wrote it", "how long is the article".
+    name: "article",
+    test: (q) =>
+      none(q) &&
+      (/\b(link|url|website|web site|where can i read)\b/.test(q.folded) ||
+        (/\b(source|title|headline|author|wrote|written|published|date of|how long|length|paragraphs|words)\b/.test(q.folded) && /\b(article|story|piece|text|this (report|news))\b/.test(q.folded) && !/\bwill\b/.test(q.folded)) ||
+        /\b(article|story|report|piece)(['’]s)? (source|title|headline|author|date|length)\b/.test(q.folded) ||
+        /^(what|which) (is the )?(article|source)\b/.test(q.folded))
+        ? kind("article")
+        : null,
+  },
+  {
     // "What did all the speakers agree on?": what the article says they held in common.
     name: "consensus",
     test: (q) =>
@@ -28,10 +40,52 @@ export const CLASSIFIERS: Classifier[] = [
     name: "summary",
     test: (q) =>
       none(q) &&
-      /\b(summar|sum up|recap|overview|what happened\b(?=\W*$| (at|during|on) the (event|meeting|round ?table|forum|conference|discussion))|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(
+      (!!q.format && q.topic.length === 0 ||
+      /\b(summar|sum up|recap|overview|gist|digest|in a nutshell|highlights|what happened\b(?=\W*$| (at|during|on) the (event|meeting|round ?table|forum|conference|discussion))|key points|main points|tl;?dr|what was (the|this) (event|meeting|round ?table|discussion) about|tell me about the (event|meeting|round ?table|discussion))/.test(
         q.folded,
-      )
+      ))
         ? kind("summary")
+        : null,
+  },
+  {
+    // "Who spoke first?", "who was the last speaker", "who spoke after X": not "the last elections".
+    name: "order",
+    test: (q) =>
+      /\b(who|which (speaker|participant|person|one))\b/.test(q.folded) &&
+      /\b(spoke|speak|speaks|talked|went|took the floor|was|came|opened|closed|started|began|ended|finished|concluded|speaker|followed)\b/.test(q.folded) &&
+      /\b(first|last|final|second|third|fourth|fifth|next|before|after|earlier|later|order|preceded|followed)\b(?!\s+(elections?|years?|time|week|month|day|summer|winter|spring|autumn|round|vote))/.test(q.folded) &&
+      q.topic.filter((t) => !/^(first|last|final|second|third|fourth|fifth|next|order|earlier|later|speaker)$/.test(t)).length === 0
+        ? kind("order")
+        : /\bin (what|which) order\b/.test(q.folded) ? kind("order") : null,
+  },
+  {
+    name: "compare",
+    test: (q) =>
+      q.speakers.length >= 2 && /\b(compare|comparison|compared|differ|differed|difference|differences|different|contrast|vs|versus|similar|similarity|alike|same)\b/.test(q.folded)
+        ? kind("compare")
+        : null,
+  },
+  {
+    // "Were there any women among the speakers?", "which speakers are scientists?"
+    name: "attributes",
+    test: (q) =>
+      (/\b(women|woman|female|females|ladies|men|male|males|gentlemen)\b/.test(q.folded) &&
+        /\b(speak\w*|participants?|panel\w*|experts?|guests?|who|any|how many|were there)\b/.test(q.folded) &&
+        q.topic.every((t) => /^(women|woman|femal|ladi|men|man|male|gentlemen|among|speak|spoke|particip|panel|expert|guest|there|ani)/.test(t))) ||
+      (/^(which|what) (speakers|participants|people|experts|guests) (are|were)\b/.test(q.folded) && q.groupRole)
+        ? kind("attributes")
+        : null,
+  },
+  {
+    // "Was the election fair according to the speakers?", "what did the experts think of X?"
+    name: "judgement",
+    test: (q) =>
+      q.topic.length > 0 &&
+      (none(q) || q.groupRole) &&
+      (/\baccording to (the )?(speakers|participants|experts|panel\w*|guests|them|everyone)\b/.test(q.folded) ||
+        /\b(what|how) did (the )?(speakers|participants|experts|panel\w*|guests|they|people) (think|feel|say|view|see|assess|evaluate|judge|rate)\b/.test(q.folded) ||
+        /\b(speakers|participants|experts)['’]? (views?|opinions?|assessments?|verdicts?)\b/.test(q.folded))
+        ? kind("judgement")
         : null,
   },
   {
@@ -84,6 +138,16 @@ export const CLASSIFIERS: Classifier[] = [
       const aboutRole = q.speakers.length > 0 && /\b(work|works|worked|from|based|come|comes|employed|teach|teaches|study|studies|serve|serves)\b/.test(q.folded);
       return kind(aboutRole ? "role" : "where");
     },
+  },
+  {
+    // "What's the X?", "what does X mean?": a term the article uses, not a person.
+    name: "definition",
+    test: (q) =>
+      none(q) && q.topic.length > 0 && q.topic.length <= 3 && !q.wantsNumber &&
+      (/\b(what does|what do) .+ (mean|stand for)\b|\b(define|definition of|meaning of|what is meant by)\b/.test(q.folded) ||
+        (/^(what|who)(['’]s| is| are| was| were)\s+(a |an |the )?[\p{L}\d' -]+\??$/u.test(q.folded) && q.topic.length <= 2))
+        ? kind("definition")
+        : null,
   },
   { name: "role", test: (q) => (q.speakers.length > 0 && asksRole(q) ? kind("role") : null) },
   { name: "claims", test: (q) => (q.speakers.length > 0 ? kind("claims") : null) },

@@ -5,14 +5,14 @@ import { COMMON_WORDS, QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens, type 
 import { resolveSpeakers } from "./resolve-speakers.js";
 import { tagWords } from "../../text/pos.js";
 import { COMMAND_WORDS, EVENT_WORDS, GROUP_WORDS, QUESTION_OPENERS } from "./words.js";
-import type { Question } from "./types.js";
+import type { AnswerFormat, Question } from "./types.js";
 
 /**
  * Reads a question's features: whom it is about (by name or role), what topic,
  * and the words that decide its kind. The kind itself is left to `classify`.
  */
 export function readQuestion(kb: KnowledgeBase, raw: string): Question {
-  const text = mendOpener(raw.replace(/\s+/g, " ").trim());
+  const text = mendOpener(expandContractions(raw.replace(/\s+/g, " ").trim()));
   const q = fold(text);
   const tokens = wordTokens(text);
   // "How many journalists …" counts journalists; it does not refer to one.
@@ -90,7 +90,26 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
     speakerAt: firstUsedOffset(tokens, used),
     speakerSpan: spanOf(text, tokens, used),
     prior: new Map<string, number>(),
+    format: formatOf(q),
   };
+}
+
+/** "what's" -> "what is", "didn't" -> "did not": the words the classifiers read. */
+function expandContractions(text: string): string {
+  return text
+    .replace(/\b(what|who|where|when|how|why|that|it|there|here)['’]s\b/gi, "$1 is")
+    .replace(/\b(\p{L}+)n['’]t\b/giu, (_m, w: string) => (/^(ca|wo)$/i.test(w) ? `${w === "wo" ? "will" : "can"} not` : `${w} not`))
+    .replace(/\b(\p{L}+)['’](re|ve|ll|d)\b/giu, (_m, w: string, c: string) => `${w} ${{ re: "are", ve: "have", ll: "will", d: "would" }[c.toLowerCase()]}`);
+}
+
+const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** "tl;dr", "briefly", "in 3 bullets": how the asker wants the answer laid out, if they say. */
+function formatOf(q: string): AnswerFormat | undefined {
+  const n = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:short\s+|key\s+|main\s+)?(bullets?|bullet points?|points?|lines?|sentences?|items?)\b/.exec(q);
+  const bullets = n ? (NUMBERS[n[1]] ?? Number(n[1])) : undefined;
+  const brief = /\b(tl;? ?dr|brief(ly)?|short(ly)?|in short|quick(ly)?|gist|in a nutshell|one line|in a sentence|short version)\b/.test(q);
+  return bullets || brief ? { bullets, brief: brief || undefined } : undefined;
 }
 
 /** "Which parties were mentioned?" -> "parti"; null when the question does not ask for a list of things. */
