@@ -51,7 +51,7 @@ describe("grounded answers", () => {
 
   it("says no when a claim is put in the wrong mouth", async () => {
     const a = await qa.ask("Did Grachev say that young courage should lead to useful solutions?");
-    expect(a.answer).toMatch(/^Not Vladimir Grachev: the article attributes this to Anton Tkachev/);
+    expect(a.answer).toMatch(/^No\. The article attributes this to Anton Tkachev, not to Vladimir Grachev/);
   });
 
   it("refuses plainly, without inventing a figure, a person or a topic", async () => {

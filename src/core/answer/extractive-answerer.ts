@@ -12,6 +12,8 @@ import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
 import { analyseQuestion, type Question } from "./question/index.js";
 import type { Answer, Answerer } from "./types.js";
 
+const YES_NO = /^(did|does|do|is|was|were|has|have|had|are|can|could|would|will)\b|\bis it (true|in the article)\b/;
+
 /** Kinds that only make sense when the corpus uses the question's main word. */
 const NEEDS_KNOWN_FOCUS = new Set(["verify", "who", "topic", "when", "where"]);
 
@@ -57,6 +59,10 @@ export class ExtractiveAnswerer implements Answerer {
     if (q.unknownNames.length > 0 && q.kind !== "summary") {
       return kit.refuse(q, `The article does not mention ${joinNames(q.unknownNames)}. ${kit.coverageHint()}`);
     }
+    if (q.pronoun && q.speakers.length === 0) {
+      const names = kit.kb.speakers.slice(0, 3).map((s) => s.name.split(" ").at(-1));
+      return kit.refuse(q, `Whom do you mean by “${q.pronoun}”? Ask with a name, for example: what did ${names[0] ?? "Smith"} say?`);
+    }
     if (q.absentPerson) {
       const lead = `The article does not report anything said by ${q.absentPerson}.`;
       // What it does say about that person, if it names them.
@@ -67,7 +73,13 @@ export class ExtractiveAnswerer implements Answerer {
     const focus = q.topic.find((t) => !COMMON_WORDS.has(t));
     const answer = focus && !kit.index.known(focus) && NEEDS_KNOWN_FOCUS.has(q.kind) ? kit.notCovered(q) : (ANSWER_BY_KIND[q.kind] ?? topicAnswer)(kit, q);
     // A refusal comes last: whatever the article says closest to the question is worth showing.
-    if (answer.mode === "refusal" && q.kind !== "why") return closestAnswer(kit, q) ?? answer;
+    const yesNo = YES_NO.test(q.folded);
+    if (answer.mode === "refusal" && q.kind !== "why") {
+      const closest = closestAnswer(kit, q, yesNo ? "No, not as asked. What the article says closest to that:" : undefined);
+      if (closest) return closest;
+      // "Did anyone disagree?": a plain no comes first.
+      return yesNo && !/^No\b/.test(answer.answer) ? { ...answer, answer: `No. ${answer.answer}` } : answer;
+    }
     return answer;
   }
 

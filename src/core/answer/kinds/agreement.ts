@@ -27,5 +27,6 @@ export function agreementAnswer(kit: AnswerKit, q: Question): Answer {
     const cue = (stance === "agree" ? AGREE_RE : DISAGREE_RE).exec(sentence.text)?.[1] ?? verb;
     return `${sp.name} ${cue} ${other.name} ${c.cite(a.docId, sentence)}.`;
   });
-  return kit.answer(q, parts.slice(0, 3).join(" "), c);
+  const yes = /^(did|does|do|has|have|had|was|were|is|are)\b/.test(q.folded) ? "Yes. " : "";
+  return kit.answer(q, `${yes}${parts.slice(0, 3).join(" ")}`, c);
 }

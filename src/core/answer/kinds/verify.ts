@@ -30,14 +30,14 @@ export function verifyAnswer(kit: AnswerKit, q: Question): Answer {
   const marked = q.verbTerms.filter((t) => !GENERIC_REPORTING.has(t));
   const takesSide = !best || marked.every((t) => index.contains(best.ref, t) > 0);
   if (!best || best.coverage < VERIFY_COVERAGE || kit.lacksNumber(q, best) || !takesSide) {
-    return kit.notCovered(q, "The article does not say that.");
+    return kit.notCovered(q, "No, the article does not say that.");
   }
   const report = kit.report(kit.unit(best.ref), c);
   const sp = best.ref.speaker;
   if (q.speakers.length > 0 && (!sp || !q.speakers.some((x) => x.id === sp.id))) {
     const asked = joinNames(q.speakers.map((x) => x.name));
     const actual = sp ? sp.name : "the article itself, not a named speaker";
-    return kit.answer(q, `Not ${asked}: the article attributes this to ${actual}. ${report}`, c);
+    return kit.answer(q, `No. The article attributes this to ${actual}, not to ${asked}: ${report}`, c);
   }
   return kit.answer(q, `Yes. ${report}`, c);
 }

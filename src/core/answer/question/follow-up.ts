@@ -67,7 +67,7 @@ export function applyContext(kb: KnowledgeBase, q: Question, turns: Conversation
   let out = q;
   if (q.speakers.length === 0) {
     const speakers = pronounSpeakers(kb, q, turns);
-    if (speakers.length) out = { ...out, speakers, byName: true, absentPerson: null };
+    if (speakers.length) out = { ...out, speakers, byName: true, absentPerson: null, pronoun: null };
   }
   // "what did he say about it?": the topic of the last question.
   if (out.topic.length === 0 && TOPIC_POINTER.test(q.folded) && last.topic.length && !MORE.test(text)) out = { ...out, topic: last.topic };

@@ -4,7 +4,7 @@ import { PERSON_NOUNS, REPORTING_STEMS, isPersonNoun } from "../../speakers/lexi
 import { COMMON_WORDS, QUESTION_WORDS, STOP_WORDS, fold, stem, wordTokens, type Token } from "../../text/tokenize.js";
 import { resolveSpeakers } from "./resolve-speakers.js";
 import { tagWords } from "../../text/pos.js";
-import { COMMAND_WORDS, EVENT_WORDS, GROUP_WORDS, QUESTION_OPENERS } from "./words.js";
+import { COMMAND_WORDS, EVENT_WORDS, GROUP_WORDS, QUESTION_OPENERS, QUESTION_VOCABULARY } from "./words.js";
 import type { AnswerFormat, Question } from "./types.js";
 
 /**
@@ -12,7 +12,7 @@ import type { AnswerFormat, Question } from "./types.js";
  * and the words that decide its kind. The kind itself is left to `classify`.
  */
 export function readQuestion(kb: KnowledgeBase, raw: string): Question {
-  const text = mendOpener(expandContractions(raw.replace(/\s+/g, " ").trim()));
+  const text = mendWords(kb, mendOpener(expandContractions(raw.replace(/\s+/g, " ").trim())));
   const q = fold(text);
   const tokens = wordTokens(text);
   // "How many journalists …" counts journalists; it does not refer to one.
@@ -60,8 +60,10 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
   // "What did the president say?" when nobody is described so; "what did sturridge say?" when the article names
   // Sturridge but reports nothing he said: either way, nobody in the article said it.
   const namedOther = askedWords.map((w) => kb.vocabulary.name(w)).filter((n): n is string => !!n && !QUESTION_WORDS.has(fold(n)));
+  // "what did she say?" with nobody to point back to: the answerer asks whom the asker means.
+  const pronoun = speakers.length === 0 && askedWords.length === 1 && /^(he|she|they|him|her|them)$/.test(askedWords[0]) ? askedWords[0] : null;
   const absentPerson =
-    speakers.length === 0 && ambiguous.length === 0 && askedAbout
+    speakers.length === 0 && ambiguous.length === 0 && askedAbout && !pronoun
       ? askedWords.some((w) => isPersonNoun(w) && !GROUP_WORDS.has(w))
         ? `${askedAbout[1] ?? ""}${askedAbout[2]}`.trim()
         : namedOther.length
@@ -78,6 +80,7 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
     topicText,
     verbTerms,
     absentPerson,
+    pronoun,
     unknownNames,
     wantsNumber,
     exclude: false,
@@ -92,6 +95,24 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
     prior: new Map<string, number>(),
     format: formatOf(q),
   };
+}
+
+/**
+ * "who agred with X" -> "who agreed with X": a word neither the corpus nor
+ * the question vocabulary knows, one letter away from a question word, is
+ * taken for it. Corpus words and names are mended later, against the corpus.
+ */
+function mendWords(kb: KnowledgeBase, text: string): string {
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    const w = fold(word);
+    if (QUESTION_VOCABULARY.has(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || kb.vocabulary.knows(w)) return word;
+    const max = w.length >= 9 ? 2 : 1;
+    let best: string | null = null;
+    for (const v of QUESTION_VOCABULARY) {
+      if (v[0] === w[0] && Math.abs(v.length - w.length) <= max && distance(v, w) <= max && (!best || distance(v, w) < distance(best, w))) best = v;
+    }
+    return best ?? word;
+  });
 }
 
 /** "what's" -> "what is", "didn't" -> "did not": the words the classifiers read. */

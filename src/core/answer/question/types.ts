@@ -42,6 +42,8 @@ export interface Question {
   topicText: string;
   /** "What did the president say?" when nobody in the article is described so: who was asked about. */
   absentPerson: string | null;
+  /** "What did she say?": a pronoun for the person asked about, to be resolved from the conversation. */
+  pronoun: string | null;
   /** Capitalised names in the question that the corpus never mentions. */
   unknownNames: string[];
   wantsNumber: boolean;

@@ -35,3 +35,18 @@ export const PRONOUNS = {
   f: list("she her hers herself"),
   plural: list("they them their theirs themselves both"),
 };
+
+/**
+ * Words the classifiers look for: a misspelt one ("agred", "speakrs") is
+ * mended before the question is read, as names and corpus words already are.
+ */
+export const QUESTION_VOCABULARY = list(`
+  agree agreed agrees agreement disagree disagreed disagrees disagreement support supported supports oppose opposed
+  compare compared comparison difference differences differ differed different similar contrast versus
+  speaker speakers spoke speak speaks talked participant participants panelist panelists expert experts guests
+  summary summarize summarise overview briefly bullets points first last second third order before after next
+  women woman female male opinion opinions think thought believe believed mention mentioned mentions said says
+  according article source link website published title author happened discussed discussion meeting event
+  criticize criticized criticise criticised praised praise warned explain explained stressed emphasized noted
+  where when which whose about against between anyone everyone nobody somebody anything reason because
+`);
