@@ -43,10 +43,15 @@ export class Vocabulary {
 
   private stems: Set<string> | null = null;
 
-  /** Whether the corpus uses the word in any form ("send" when it says "sent"), typos mended. */
-  knows(word: string): boolean {
+  /** Whether the corpus uses the word in some form ("send" when it says "sent"). */
+  hasStem(word: string): boolean {
     this.stems ??= new Set([...this.known].map(stem));
-    return this.stems.has(stem(word)) || this.correct(word) !== null;
+    return this.stems.has(stem(word));
+  }
+
+  /** Whether the corpus uses the word in any form, typos mended. */
+  knows(word: string): boolean {
+    return this.hasStem(word) || this.correct(word) !== null;
   }
 
   /** The closest corpus word within a small edit distance, or null. */

@@ -105,7 +105,7 @@ export function readQuestion(kb: KnowledgeBase, raw: string): Question {
 function mendWords(kb: KnowledgeBase, text: string): string {
   return text.replace(/\p{L}{5,}/gu, (word) => {
     const w = fold(word);
-    if (QUESTION_VOCABULARY.has(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || kb.vocabulary.knows(w)) return word;
+    if (QUESTION_VOCABULARY.has(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || kb.vocabulary.has(w) || kb.vocabulary.hasStem(w)) return word;
     const max = w.length >= 9 ? 2 : 1;
     let best: string | null = null;
     for (const v of QUESTION_VOCABULARY) {
