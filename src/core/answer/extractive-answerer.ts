@@ -7,6 +7,7 @@ import { ANSWER_BY_KIND } from "./kinds/index.js";
 import { fullSummary } from "./kinds/summary.js";
 import { topicAnswer } from "./kinds/topic.js";
 import { closestAnswer } from "./kinds/closest.js";
+import { answerRussian } from "./russian/answer-russian.js";
 import { AnswerKit } from "./kit.js";
 import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
 import { analyseQuestion, type Question } from "./question/index.js";
@@ -40,6 +41,8 @@ export class ExtractiveAnswerer implements Answerer {
       return kit.refuse(text, `${lead} Ask me about the event: who spoke, what someone said, or for a summary.`, { mode: "smalltalk" });
     }
     if (!this.sameScript(text)) {
+      // A Russian question about an article in another script: the basic kinds, framed in Russian.
+      if (/\p{Script=Cyrillic}/u.test(text)) return this.checked(answerRussian(kit, text, liveTurns(context, now)));
       return kit.refuse(text, "Please ask in the language of the article; I match questions against its own words.");
     }
     const cleaned = stripMarkup(text);
@@ -49,6 +52,11 @@ export class ExtractiveAnswerer implements Answerer {
     ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
     const given = this.dispatch(q);
     const answer: Answer = { ...given, question: text, kind: q.kind, about: given.about ?? aboutOf(this.kb, q, given) };
+    return this.checked(answer);
+  }
+
+  /** Every answer's citations are checked against the article before anyone sees it. */
+  private checked(answer: Answer): Answer {
     const problems = validateCitations(this.kb, answer);
     if (problems.length) throw new Error(`Invalid citations: ${problems.join("; ")}`);
     return answer;

@@ -37,11 +37,10 @@ export function overviewAnswer(kit: AnswerKit, q: Question): Answer {
 
 /**
  * "Which parties were mentioned?": names written next to the asked noun
- * ("the X party", "another party, Y,"), each cited where it stands.
+ * ("the X party", "another party, Y,"), each with the sentences it stands in.
  */
-function entityListAnswer(kit: AnswerKit, q: Question, noun: string): Answer | null {
-  const c = kit.citations();
-  const found = new Map<string, { refs: SentenceRef[] }>();
+export function listEntities(kit: AnswerKit, noun: string): Map<string, SentenceRef[]> {
+  const found = new Map<string, SentenceRef[]>();
   const name = String.raw`((?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,3})`;
   for (const ref of kit.index.refs) {
     if (!ref.terms.has(noun)) continue;
@@ -53,14 +52,20 @@ function entityListAnswer(kit: AnswerKit, q: Question, noun: string): Answer | n
         if (stem(word) !== noun) continue;
         const clean = entity.replace(/^(The|A|An|His|Her|Its|Their|Another)\s+/, "");
         if (!clean || STOP_WORDS.has(clean.toLowerCase()) || /^(The|A|An)$/.test(clean)) continue;
-        const entry = found.get(clean) ?? { refs: [] };
-        if (!entry.refs.includes(ref)) entry.refs.push(ref);
-        found.set(clean, entry);
+        const refs = found.get(clean) ?? [];
+        if (!refs.includes(ref)) refs.push(ref);
+        found.set(clean, refs);
       }
     }
   }
+  return found;
+}
+
+function entityListAnswer(kit: AnswerKit, q: Question, noun: string): Answer | null {
+  const found = listEntities(kit, noun);
   if (found.size === 0) return null;
-  const items = [...found].map(([entity, { refs }]) => {
+  const c = kit.citations();
+  const items = [...found].map(([entity, refs]) => {
     const by = refs.map((r) => `${r.speaker ? `${r.speaker.name} ` : ""}${c.cite(r.docId, r.sentence)}`);
     return `${entity} (${by.join(", ")})`;
   });

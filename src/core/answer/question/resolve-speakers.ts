@@ -62,6 +62,25 @@ export function resolveSpeakers(
   return { ...byRole, byRole: true, ambiguous: byRole.speakers.length > 1 && !byRole.groupRole ? byRole.speakers : [] };
 }
 
+/** The head nouns of a role: "deputy" in "a deputy of the Duma", "head" in "former deputy head of X". */
+function roleHeads(role: string | null): string[] {
+  if (!role) return [];
+  const segments: string[] = [];
+  for (const part of role.split(/[,;]/)) {
+    // "deputy of X and member of Y": "and" starts another role only before a person noun, not inside a name.
+    let start = 0;
+    for (const m of part.matchAll(/\band\s+(\p{L}+)/gu)) {
+      if (!isPersonNoun(m[1])) continue;
+      segments.push(part.slice(start, m.index));
+      start = m.index! + 4;
+    }
+    segments.push(part.slice(start));
+  }
+  return segments.map((seg) => fold(seg.split(/\s(?:of|at|in|from|for|with|to)\s/)[0]).trim().split(/\s+/).at(-1) ?? "").filter(Boolean);
+}
+
+const GENERIC_PERSON = /^(experts?|specialists?|persons?|people|man|men|woman|women|guests?|participants?|speakers?|guys?)$/;
+
 function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
   if (word === part) return true;
   if (part.length < 5 || Math.abs(word.length - part.length) > 2 || word[0] !== part[0]) return false;
@@ -90,8 +109,13 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
     (sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases.flatMap((a) => a.split(/\s+/))]),
   );
   // A role word that is the asked word (or its root) counts fully; an equivalent ("diplomat" for "ambassador") half.
-  const fit = (k: number, w: string) =>
-    [...roleWords[k]].some((r) => sameRoot(r, w)) ? 1 : [...roleWords[k]].some((r) => equivalents(stem(w)).includes(stem(r))) ? 0.5 : 0;
+  // The noun a role is headed by ("deputy" in "a deputy of the Duma") fits better than a modifier ("deputy head").
+  const heads = kb.speakers.map((sp) => new Set([...roleHeads(sp.role), ...sp.aliases.map((a) => a.split(/\s+/).at(-1)!)]));
+  const fit = (k: number, w: string) => {
+    const exact = [...roleWords[k]].some((r) => sameRoot(r, w));
+    if (exact) return isPersonNoun(w) && ![...heads[k]].some((h) => sameRoot(h, w)) ? 0.6 : 1;
+    return [...roleWords[k]].some((r) => equivalents(stem(w)).includes(stem(r))) ? 0.5 : 0;
+  };
   const df = (w: string) => kb.speakers.filter((_, k) => fit(k, w) > 0).length;
   const scores = kb.speakers.map((sp, k) => {
     let score = 0;
@@ -114,7 +138,9 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   }
   // The person noun itself must fit: "the president of X" is nobody here, even if someone's role mentions X.
   const nouns = [...describing].filter((i) => isPersonNoun(folded[i]) && !GROUP_WORDS.has(folded[i]) || /^experts?$/.test(folded[i]));
-  for (const s of scores) if (!nouns.some((i) => s.hits.includes(i))) s.score = 0;
+  // A generic noun ("the expert from X", "the woman from Y") need not be in the role when what follows it is.
+  const generic = nouns.length > 0 && nouns.every((i) => GENERIC_PERSON.test(folded[i]));
+  for (const s of scores) if (!nouns.some((i) => s.hits.includes(i)) && !(generic && s.hits.length > 0)) s.score = 0;
   const best = Math.max(0, ...scores.map((s) => s.score));
   if (best === 0) return { speakers: [], used, alternates: [], groupRole: false };
   const top = scores.filter((s) => s.score >= best - 1e-9);
