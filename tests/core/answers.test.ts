@@ -80,13 +80,13 @@ describe("grounded answers", () => {
     }
   });
 
-  it("answers greetings and thanks politely, and a question in another script with a request for the article's language", async () => {
+  it("answers greetings and thanks politely, and a question in a script other than the article's and Russian with a request for the article's language", async () => {
     expect((await qa.ask("thanks!")).answer).toMatch(/^You're welcome!/);
     expect((await qa.ask("Hello")).answer).toMatch(/^Hello! Ask me about the event/);
     expect((await qa.ask("Hi, who spoke?")).answer).toMatch(/^The speakers were/);
-    const ru = await qa.ask("Кто выступал?");
-    expect(ru.answerable).toBe(false);
-    expect(ru.answer).toMatch(/language of the article/);
+    const greek = await qa.ask("Ποιος μίλησε;");
+    expect(greek.answerable).toBe(false);
+    expect(greek.answer).toMatch(/language of the article/);
   });
 
   it("answers empty or symbol-only input with a clear message", async () => {
