@@ -107,7 +107,7 @@ export class ExtractiveAnswerer implements Answerer {
 
 /** Whom the answer was about: the speakers asked about, else those it quotes. */
 function aboutOf(kb: KnowledgeBase, q: Question, a: Answer): NonNullable<Answer["about"]> {
-  if (q.speakers.length) return { speakers: q.speakers.map((s) => s.id), topic: q.topic };
+  // Both: "who agreed with X?" is about X and about whoever agreed, so "he" and "she" can find either.
   const quoted = a.citations.flatMap((c) => kb.speakers.filter((sp) => sp.docId === c.docId && sp.name === c.speaker).map((sp) => sp.id));
-  return { speakers: [...new Set(quoted)], topic: q.topic };
+  return { speakers: [...new Set([...quoted, ...q.speakers.map((s) => s.id)])], topic: q.topic };
 }

@@ -29,9 +29,15 @@ export function whyAnswer(kit: AnswerKit, q: Question): Answer {
     .filter((s) => s.index > last.sentence.index && s.paragraph === last.sentence.paragraph && kb.speakerOf(last.docId, s.index) === speaker);
   const reason = next.find((s) => REASON.test(s.text));
   if (reason) return kit.answer(q, kit.report(kit.unit({ docId: last.docId, sentence: reason }), c), c);
-  if (next[0]) {
-    const more = kit.report(kit.unit({ docId: last.docId, sentence: next[0] }), c);
-    return { question: q.text, answer: `The article gives no reason as such. It goes on: ${more}`, answerable: false, citations: c.citations, mode: "closest" };
+  // No reason as such: what the same voice says next, or else just before, in that paragraph.
+  const before = kb
+    .sentences(last.docId)
+    .filter((s) => s.index < last.sentence.index && s.paragraph === last.sentence.paragraph && kb.speakerOf(last.docId, s.index) === speaker && !q.shown?.has(`${last.docId}:${s.index}`))
+    .at(-1);
+  const around = next[0] ?? before;
+  if (around) {
+    const more = kit.report(kit.unit({ docId: last.docId, sentence: around }), c);
+    return { question: q.text, answer: `The article gives no reason as such. ${around === before ? "Just before, it says" : "It goes on"}: ${more}`, answerable: false, citations: c.citations, mode: "closest" };
   }
   return kit.refuse(q, "The article does not say why.");
 }

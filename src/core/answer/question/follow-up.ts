@@ -21,9 +21,9 @@ function pronounSpeakers(kb: KnowledgeBase, q: Question, turns: ConversationTurn
     if (wants === "plural") return speakers;
     const fit = speakers.filter((s) => s.gender === wants);
     if (fit.length) return fit.slice(0, 1);
-    // The article gave no gender: a lone speaker of the last answer is who "he" or "she" means.
+    // The article gave no gender: the one speaker of the last answer who is not of the other gender.
     const unknown = speakers.filter((s) => s.gender === null);
-    if (unknown.length === 1 && speakers.length === 1) return unknown;
+    if (unknown.length === 1) return unknown;
   }
   return [];
 }
@@ -67,7 +67,9 @@ export function applyContext(kb: KnowledgeBase, q: Question, turns: Conversation
   let out = q;
   if (q.speakers.length === 0) {
     const speakers = pronounSpeakers(kb, q, turns);
-    if (speakers.length) out = { ...out, speakers, byName: true, absentPerson: null, pronoun: null };
+    // The pronoun stands where a name would: "who agreed with him?" asks about the one agreed with.
+    const at = q.folded.search(/\b(he|him|his|she|her|they|them|their)\b/);
+    if (speakers.length) out = { ...out, speakers, byName: true, absentPerson: null, pronoun: null, speakerAt: at };
   }
   // "what did he say about it?": the topic of the last question.
   if (out.topic.length === 0 && TOPIC_POINTER.test(q.folded) && last.topic.length && !MORE.test(text)) out = { ...out, topic: last.topic };
