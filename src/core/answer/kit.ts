@@ -89,7 +89,8 @@ export class AnswerKit {
   paraphrased(topic: string[], hit: SentenceHit): boolean {
     const missing = topic.filter((t) => this.index.contains(hit.ref, t) === 0);
     const present = topic.filter((t) => this.index.contains(hit.ref, t) > 0 && !COMMON_WORDS.has(t));
-    return present.length > 0 && missing.every((t) => !this.index.known(t));
+    // Two words of the topic at least: one shared word and an unknown one is another subject ("X on a vaccine").
+    return present.length >= 2 && missing.length <= 1 && missing.every((t) => !this.index.known(t));
   }
 
   /** Speakers whose role holds most of the topic's weight; the best fit only. */

@@ -145,7 +145,7 @@ export const CLASSIFIERS: Classifier[] = [
     test: (q) =>
       none(q) && q.topic.length > 0 && q.topic.length <= 3 && !q.wantsNumber &&
       (/\b(what does|what do) .+ (mean|stand for)\b|\b(define|definition of|meaning of|what is meant by)\b/.test(q.folded) ||
-        (/^(what|who)(['’]s| is| are| was| were)\s+(a |an |the )?[\p{L}\d' -]+\??$/u.test(q.folded) && q.topic.length <= 2))
+        (/^(what|who) (is|are|was|were) (a |an |the )?(?!(he|she|they|it|this|that|these|those|we|you|i)\b)[\p{L}\d'-]+(?: [\p{L}\d'-]+){0,2}\s*\??$/u.test(q.folded) && q.topic.length <= 2))
         ? kind("definition")
         : null,
   },

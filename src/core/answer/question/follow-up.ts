@@ -46,7 +46,8 @@ export function applyContext(kb: KnowledgeBase, q: Question, turns: Conversation
   const shown = new Set(turns.flatMap((t) => t.shown));
   const text = q.text.trim();
 
-  if (WHY.test(text) && q.speakers.length === 0 && q.topic.length <= 2) {
+  // A bare "why?" ("why is that?", "why did he say that?") asks about the last answer; "why did X do Y?" is a question of its own.
+  if (WHY.test(text) && q.topic.length === 0 && (q.speakers.length === 0 || q.pronoun !== null || /\b(he|she|they)\b/.test(q.folded))) {
     const speakers = last.speakers.map((id) => kb.speaker(id)).filter((s): s is Speaker => !!s);
     return { ...q, speakers, followUp: "why", shown: new Set(last.shown) };
   }
