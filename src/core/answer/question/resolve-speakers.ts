@@ -144,6 +144,11 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   const best = Math.max(0, ...scores.map((s) => s.score));
   if (best === 0) return { speakers: [], used, alternates: [], groupRole: false };
   const top = scores.filter((s) => s.score >= best - 1e-9);
+  // "the Georgetown professor": a describing word that fits no one's role describes someone the article
+  // does not quote, even if a professor does speak; answering with that professor's words would be wrong.
+  const modifiers = [...describing].filter((i) => !isPersonNoun(folded[i]) && !STOP_WORDS.has(folded[i]) && folded[i].length > 2 && !QUESTION_WORDS.has(folded[i]));
+  const unfitting = modifiers.filter((i) => !top.some((s) => s.hits.includes(i)));
+  if (unfitting.length > 0 && !generic) return { speakers: [], used, alternates: [], groupRole: false };
   const alternates = scores.filter((s) => s.score > 0 && s.score < best - 1e-9).sort((a, b) => b.score - a.score);
   for (const i of describing) used.add(i);
   const groupRole = nouns.some((i) => /s$/.test(folded[i]) && !PERSON_NOUNS.has(folded[i]));
@@ -157,5 +162,6 @@ function sameRoot(a: string, b: string): boolean {
   const sb = stem(b);
   if (sa === sb) return true;
   const n = Math.min(sa.length, sb.length);
-  return n >= 5 && sa.slice(0, Math.max(5, n - 1)) === sb.slice(0, Math.max(5, n - 1));
+  // A shared beginning, and not much more after it: "analyst" ~ "analytical", but "George" is not "Georgetown".
+  return n >= 5 && Math.max(sa.length, sb.length) <= n + 4 && sa.slice(0, Math.max(5, n - 1)) === sb.slice(0, Math.max(5, n - 1));
 }
