@@ -6,7 +6,7 @@ import type { GroupMessage } from "../../store/store.js";
 
 /** A member's words worth a recap: text or a caption, not a command, not a bot's own message. */
 export function groupMessageToKeep(msg: Message, botId: number): GroupMessage | null {
-  const text = (msg.text ?? msg.caption ?? "").trim();
+  const text = (msg.text || msg.caption || "").trim();
   if (!text || text.startsWith("/")) return null;
   // Answers shared through a bot's inline mode are that bot's words, not the member's.
   if (msg.via_bot) return null;
