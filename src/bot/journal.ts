@@ -7,7 +7,7 @@ import type { RecordedCall, Store } from "../store/store.js";
 import type { BotContext, BotDeps } from "./context.js";
 
 export const RESTART_APOLOGY = "Sorry, I was restarting and could not answer in time; please ask again.";
-export const DEFAULT_JOURNAL_MAX_AGE_MS = 600_000;
+const DEFAULT_JOURNAL_MAX_AGE_MS = 600_000;
 
 export interface JournalOptions {
   /** An unfinished update older than this gets RESTART_APOLOGY instead of a late answer. */
@@ -99,9 +99,12 @@ export class Journal {
   private async start(bot: Bot<BotContext>, waitForOthers: boolean): Promise<void> {
     this.bot = bot;
     if (waitForOthers) {
-      const until = this.now() + this.leaseMs + 1000;
-      for (let end = await this.store.journal.othersLeaseEnd(this.owner); end !== null && this.now() < until; end = await this.store.journal.othersLeaseEnd(this.owner)) {
+      // A lease still renewed after one full term is not a dead run's: stop waiting then.
+      const giveUp = Date.now() + this.leaseMs + 1000;
+      let end = await this.store.journal.othersLeaseEnd(this.owner);
+      while (end !== null && Date.now() < giveUp) {
         await new Promise((r) => setTimeout(r, Math.min(250, Math.max(10, end! - this.now()))));
+        end = await this.store.journal.othersLeaseEnd(this.owner);
       }
     }
     await this.recover();
@@ -207,7 +210,7 @@ export class Journal {
   }
 
   /** Claims updates whose instance died and handles them again; one recovery at a time. */
-  recover(): Promise<void> {
+  private recover(): Promise<void> {
     this.recovering ??= this.claimAndReplay().finally(() => (this.recovering = null));
     return this.recovering;
   }
@@ -215,7 +218,8 @@ export class Journal {
   private async claimAndReplay(): Promise<void> {
     const bot = this.bot;
     if (!bot) return;
-    const entries = await this.store.journal.claimOrphans(this.owner, this.now() + this.leaseMs);
+    // An entry of ours whose lease lapsed while a slow answer was still running is not replayed beside it.
+    const entries = (await this.store.journal.claimOrphans(this.owner, this.now() + this.leaseMs)).filter((e) => !this.active.has(e.updateId));
     if (entries.length === 0) return;
     const calls = await this.store.journal.calls(entries.map((e) => e.updateId));
     const replays: Update[] = [];

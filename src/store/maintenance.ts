@@ -3,10 +3,10 @@ import type { RetentionPolicy, Store } from "./store.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Telegram redelivers an update for at most a day; a finished entry is kept that long to recognise it. */
-export const JOURNAL_DONE_KEEP_MS = DAY_MS;
-export const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const JOURNAL_DONE_KEEP_MS = DAY_MS;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
-export function retentionPolicy(retentionDays: number): RetentionPolicy {
+function retentionPolicy(retentionDays: number): RetentionPolicy {
   return { groupMessagesMs: retentionDays * DAY_MS, journalDoneMs: JOURNAL_DONE_KEEP_MS };
 }
 

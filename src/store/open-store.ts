@@ -8,7 +8,7 @@ import { SqliteDriver } from "./sqlite-driver.js";
 import { SqlStore, type Clock } from "./sql-store.js";
 import type { Store } from "./store.js";
 
-export const SQLITE_FILE_NAME = "bot.sqlite";
+const SQLITE_FILE_NAME = "bot.sqlite";
 
 export interface OpenStoreOptions {
   /** postgres://… selects PostgreSQL; otherwise SQLite. */
@@ -23,7 +23,7 @@ export interface OpenStoreOptions {
 }
 
 /** Where a database URL points, without its password: for messages. */
-export function describeDatabaseUrl(url: string): string {
+function describeDatabaseUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port || 5432}${u.pathname}`;

@@ -7,7 +7,7 @@ const MIGRATION_LOCK = 4_711_011;
 const INT8_OID = 20;
 
 /** `?` placeholders as PostgreSQL's $1, $2, … (the store's SQL has no literal question marks). */
-export function numberPlaceholders(sql: string): string {
+function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

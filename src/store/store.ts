@@ -22,7 +22,7 @@ export interface Store {
 
   /** Stores a group message for recaps; storing the same message again (an edit) replaces its text. */
   addGroupMessage(message: GroupMessage): Promise<void>;
-  /** A chat's stored messages dated at or after `sinceSeconds`, oldest first, at most `limit` (the newest ones). */
+  /** A chat's stored messages dated at or after `sinceSeconds`, oldest first; at most `limit` (default 1000), the newest ones. */
   recentGroupMessages(chatId: number, sinceSeconds: number, limit?: number): Promise<GroupMessage[]>;
 
   /** Per-chat settings, e.g. when the last recap was made; any JSON value. */

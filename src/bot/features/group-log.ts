@@ -5,7 +5,7 @@ import { isGroup } from "../addressing.js";
 import type { GroupMessage } from "../../store/store.js";
 
 /** A member's words worth a recap: text or a caption, not a command, not a bot's own message. */
-export function groupMessageToKeep(msg: Message, botId: number): GroupMessage | null {
+function groupMessageToKeep(msg: Message, botId: number): GroupMessage | null {
   const text = (msg.text || msg.caption || "").trim();
   if (!text || text.startsWith("/")) return null;
   // Answers shared through a bot's inline mode are that bot's words, not the member's.
