@@ -38,6 +38,14 @@ const schema = z
     CORPUS_DIR: z.string().optional().default("corpus"),
     EMBEDDING_DIMENSIONS: integer(DEFAULT_EMBEDDING.dimensions, 64, 65536),
     CHUNK_MAX_CHARS: integer(1000, 100, 20000),
+    DATA_DIR: z.string().optional().default("data"),
+    // The value carries a password: messages name the variable, never the value.
+    DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v) && URL.canParse(v), {
+      message: "must be a postgres:// or postgresql:// URL (leave it empty for the SQLite file in DATA_DIR)",
+    }),
+    RECAP_WINDOW_HOURS: integer(24, 1, 24 * 30),
+    RECAP_RETENTION_DAYS: integer(7, 1, 365),
+    JOURNAL_MAX_AGE_SECONDS: integer(600, 10, 86_400),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && !c.WEBHOOK_URL)
@@ -61,6 +69,10 @@ export interface Config {
   indexDir: string;
   corpusDir: string;
   index: IndexSettings;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  recap: { windowHours: number; retentionDays: number };
+  journalMaxAgeMs: number;
 }
 
 /** Validates the environment once; an invalid setting fails with one message naming the variable. */
@@ -89,5 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       chunking: { maxChars: e.CHUNK_MAX_CHARS },
       embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS },
     },
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    recap: { windowHours: e.RECAP_WINDOW_HOURS, retentionDays: e.RECAP_RETENTION_DAYS },
+    journalMaxAgeMs: e.JOURNAL_MAX_AGE_SECONDS * 1000,
   };
 }

@@ -9,13 +9,26 @@ import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { runConsoleChat } from "./bot/console-chat.js";
 import type { BotDeps } from "./bot/context.js";
+import { openStore } from "./store/open-store.js";
+import { startMaintenance } from "./store/maintenance.js";
 
 /** Seconds a shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 9000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret]);
+  const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : undefined;
+  const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret, config.databaseUrl, dbPassword]);
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => logger.warn({ err }, "database connection lost; reconnecting on the next query"),
+  });
+  const maintenance = await startMaintenance(store, { retentionDays: config.recap.retentionDays, logger });
+  const closeStore = async () => {
+    maintenance.stop();
+    await store.close();
+  };
   const kb = await openKnowledgeBase({
     corpusDir: config.corpusDir,
     indexDir: config.indexDir,
@@ -23,7 +36,14 @@ async function main(): Promise<void> {
     rebuild: true,
     report: (m) => logger.info(m),
   });
-  const deps: BotDeps = { qa: new EventQa(kb), logger, allowedChatIds: config.allowedChatIds, rateLimit: config.rateLimit };
+  const deps: BotDeps = {
+    qa: new EventQa(kb),
+    logger,
+    allowedChatIds: config.allowedChatIds,
+    rateLimit: config.rateLimit,
+    store,
+    journal: { maxAgeMs: config.journalMaxAgeMs },
+  };
 
   if (!config.botToken) {
     process.stderr.write(
@@ -33,6 +53,7 @@ async function main(): Promise<void> {
     // Logs would interleave with the chat; only warnings unless LOG_LEVEL asks for more.
     const quiet = process.env.LOG_LEVEL ? logger : createLogger("warn");
     await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout);
+    await closeStore();
     return;
   }
 
@@ -55,6 +76,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_LIMIT_MS);
     timer.unref();
     await runner.stop();
+    await closeStore();
     logger.info("stopped");
     process.exit(0);
   };

@@ -1,6 +1,8 @@
 import type { Context } from "grammy";
 import type { Logger } from "../logger.js";
 import type { EventQa } from "../core/event-qa.js";
+import type { Store } from "../store/store.js";
+import type { JournalOptions } from "./journal.js";
 
 /** What every handler gets: grammY's context plus a logger scoped to the update. */
 export type BotContext = Context & { log: Logger };
@@ -11,4 +13,8 @@ export interface BotDeps {
   /** Empty: everyone may use the bot. */
   allowedChatIds?: number[];
   rateLimit?: { messages: number; windowMs: number };
+  /** Durable state: conversation context, group messages, settings, the update journal. */
+  store: Store;
+  /** maxAgeMs: unfinished updates older than this get an apology instead of a late answer (default 10 minutes). */
+  journal?: Partial<JournalOptions>;
 }

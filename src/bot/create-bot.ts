@@ -11,6 +11,9 @@ import { membershipFeature } from "./features/membership.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { COMMANDS } from "./commands.js";
 import { trackInFlight } from "./in-flight.js";
+import { useJournal } from "./journal.js";
+import { groupLog } from "./features/group-log.js";
+import { forgetFeature } from "./features/forget.js";
 
 const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
 
@@ -42,6 +45,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
+  // Before anything is answered: outgoing calls are recorded, and the update is marked done after.
+  useJournal(bot, deps);
   // One chat's updates in order; different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
@@ -55,6 +60,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply("Sorry, this bot is only available in certain chats.");
     });
   }
+
+  bot.use(groupLog(deps));
 
   if (deps.rateLimit) {
     const warned = new Map<number, number>();
@@ -86,7 +93,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       // The apology itself failed; the log above already has the error.
     }
   });
-  features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), membershipFeature(deps));
+  features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), forgetFeature(deps), membershipFeature(deps));
   features.use(fallbackFeature());
 
   bot.catch((err) => {

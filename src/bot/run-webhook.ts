@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { webhookCallback, type Bot } from "grammy";
 import type { BotContext } from "./context.js";
+import { journalFor } from "./journal.js";
 
 export interface WebhookOptions {
   url: string;
@@ -15,6 +16,9 @@ export interface WebhookOptions {
  */
 export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
   await bot.init();
+  // Each update is journaled before it is handled, so before the 200; a duplicate update_id is handled once.
+  const journal = journalFor(bot);
+  await journal?.startWebhook(bot);
   const path = new URL(options.url).pathname || "/";
   const handle = webhookCallback(bot, "http", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 9000 });
   const server = createServer((req, res) => {
@@ -42,6 +46,9 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
   return {
     server,
     // Stops taking requests and resolves when those in flight have been answered.
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await journal?.stop();
+    },
   };
 }

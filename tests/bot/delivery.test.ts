@@ -8,7 +8,7 @@ import { EventQa } from "../../src/core/event-qa.js";
 import { createLogger } from "../../src/logger.js";
 import { ROOT, SEED_CORPUS, buildTemp, tempDir } from "../helpers.js";
 import { BotApiEmulator } from "../support/bot-api-emulator.js";
-import { BOT_INFO, TOKEN, privateMessage, startHarness, textsTo } from "../support/bot-harness.js";
+import { BOT_INFO, TOKEN, memoryStore, privateMessage, startHarness, textsTo } from "../support/bot-harness.js";
 import { runLoad } from "../support/load.js";
 
 let kb: KnowledgeBase;
@@ -83,7 +83,7 @@ describe("shutdown", () => {
     const index = path.join(await tempDir(), "index");
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, INDEX_DIR: index, LOG_LEVEL: "debug" },
+      env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, INDEX_DIR: index, DATA_DIR: path.dirname(index), LOG_LEVEL: "debug" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let logs = "";
@@ -111,7 +111,8 @@ describe("shutdown", () => {
 describe("webhook mode", () => {
   it("checks the secret token (401 otherwise), answers updates and serves /healthz", async () => {
     const emulator = await new BotApiEmulator({ botInfo: BOT_INFO }).start();
-    const bot = createBot(TOKEN, { qa: new EventQa(kb), logger: createLogger("silent") }, { apiRoot: emulator.apiRoot });
+    const store = await memoryStore();
+    const bot = createBot(TOKEN, { qa: new EventQa(kb), logger: createLogger("silent"), store }, { apiRoot: emulator.apiRoot });
     const secret = "s3cret-token_1";
     const hook = await startWebhook(bot, { url: "https://bot.example.org/tg/hook", secret, port: 0, host: "127.0.0.1" });
     const port = (hook.server.address() as { port: number }).port;
@@ -135,6 +136,7 @@ describe("webhook mode", () => {
     } finally {
       await hook.stop();
       await emulator.stop();
+      await store.close();
     }
   });
 });

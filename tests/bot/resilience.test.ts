@@ -41,7 +41,7 @@ describe("npm start without a token", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
       input: "/speakers\n#8\nWho is Grachev?\nWhat was the voter turnout?\n/quit\n",
-      env: { ...process.env, BOT_TOKEN: "", INDEX_DIR: index, LOG_LEVEL: "" },
+      env: { ...process.env, BOT_TOKEN: "", INDEX_DIR: index, DATA_DIR: path.dirname(index), LOG_LEVEL: "" },
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   sendDelayMs?: number;
   /** Methods a real server may lack or refuse: answered with 500, as telegram-test-api does. */
   failing?: string[];
+  /** getChatMember's status for a user in a chat; "member" when not given. */
+  memberStatus?: (chatId: number, userId: number) => string;
 }
 
 /**
@@ -31,6 +33,8 @@ export class BotApiEmulator {
   private nextUpdateId = 1;
   private nextMessageId = 1000;
   private sendMessageCount = 0;
+  /** sendMessage calls received and not answered yet. */
+  inFlight = 0;
   private waiters: (() => void)[] = [];
 
   constructor(private readonly options: EmulatorOptions) {}
@@ -42,8 +46,14 @@ export class BotApiEmulator {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      // A client that goes away (a killed bot) before its call is carried out: the call never happens.
+      // A killed process's socket is half-closed by the kernel, so "end" tells, not only "close".
+      let gone = false;
+      const leave = () => (gone = true);
+      req.socket.once("end", leave).once("close", leave);
+      void this.handle(req, () => gone).then(({ status, body }) => {
+        req.socket.off("end", leave).off("close", leave);
+        if (!gone) res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -77,7 +87,7 @@ export class BotApiEmulator {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(req: IncomingMessage, gone: () => boolean): Promise<{ status: number; body: unknown }> {
     const m = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
     const raw = await new Promise<string>((resolve) => {
       let data = "";
@@ -92,12 +102,12 @@ export class BotApiEmulator {
     } catch {
       payload = { raw };
     }
-    const reply = await this.dispatch(method, payload);
+    const reply = await this.dispatch(method, payload, gone);
     if (method !== "getUpdates") this.calls.push({ method, payload, status: reply.status });
     return reply;
   }
 
-  private async dispatch(method: string, p: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  private async dispatch(method: string, p: Record<string, unknown>, gone: () => boolean): Promise<{ status: number; body: unknown }> {
     const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });
     if (this.options.failing?.includes(method)) {
       return { status: 500, body: { ok: false, error_code: 500, description: `Internal Server Error: ${method} is not supported` } };
@@ -122,7 +132,11 @@ export class BotApiEmulator {
       }
       case "sendMessage": {
         const index = this.sendMessageCount++;
+        this.inFlight++;
         if (this.options.sendDelayMs) await new Promise((r) => setTimeout(r, this.options.sendDelayMs));
+        this.inFlight--;
+        // Recorded as 499 (nginx's "client closed request"): not delivered, not in sent().
+        if (gone()) return { status: 499, body: { ok: false, error_code: 499, description: "client closed the connection" } };
         if (this.options.floodControl?.(index)) {
           const retry = this.options.retryAfterSeconds ?? 1;
           return {
@@ -141,6 +155,10 @@ export class BotApiEmulator {
       }
       case "editMessageText":
         return ok(true);
+      case "getChatMember": {
+        const status = this.options.memberStatus?.(Number(p.chat_id), Number(p.user_id)) ?? "member";
+        return ok({ status, user: { id: Number(p.user_id), is_bot: false, first_name: "Member" } });
+      }
       default:
         return ok(true);
     }

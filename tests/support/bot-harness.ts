@@ -7,6 +7,8 @@ import { EventQa } from "../../src/core/event-qa.js";
 import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { createLogger } from "../../src/logger.js";
 import { BotApiEmulator, type EmulatorOptions } from "./bot-api-emulator.js";
+import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/store.js";
 
 export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
 
@@ -14,8 +16,12 @@ export const BOT_INFO = localBotInfo(4242, "event_qa_test_bot", "Event QA");
 
 export interface Harness {
   emulator: BotApiEmulator;
+  store: Store;
   stop: () => Promise<void>;
 }
+
+/** For tests that do not look at stored state: a fresh in-memory SQLite store. */
+export const memoryStore = () => openStore({ sqliteFile: ":memory:" });
 
 /** The real bot, polling a Bot API emulator on 127.0.0.1, as `npm start` would run it. */
 export async function startHarness(kb: KnowledgeBase, options: { emulator?: Partial<EmulatorOptions>; deps?: Partial<BotDeps> } = {}): Promise<Harness> {
@@ -25,15 +31,18 @@ export async function startHarness(kb: KnowledgeBase, options: { emulator?: Part
     failing: ["setMyCommands", "sendChatAction"],
     ...options.emulator,
   }).start();
-  const deps: BotDeps = { qa: new EventQa(kb), logger: createLogger("silent"), ...options.deps };
+  const ownStore = options.deps?.store ? null : await memoryStore();
+  const deps: BotDeps = { qa: new EventQa(kb), logger: createLogger("silent"), store: ownStore!, ...options.deps };
   const bot = createBot(TOKEN, deps, { apiRoot: emulator.apiRoot });
   const polling = await startPolling(bot);
   await registerCommands(bot, deps);
   return {
     emulator,
+    store: deps.store,
     stop: async () => {
       await polling.stop();
       await emulator.stop();
+      await ownStore?.close();
     },
   };
 }

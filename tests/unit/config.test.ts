@@ -6,6 +6,12 @@ describe("config", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: "corpus", allowedChatIds: [] });
     expect(c.apiRoot).toBe("https://api.telegram.org");
+    expect(c).toMatchObject({ dataDir: "data", databaseUrl: undefined, recap: { windowHours: 24, retentionDays: 7 }, journalMaxAgeMs: 600_000 });
+  });
+
+  it("reads the storage settings", () => {
+    const c = loadConfig({ DATA_DIR: "/var/lib/bot", DATABASE_URL: "postgresql://bot:pw@db:5432/bot", RECAP_WINDOW_HOURS: "12", RECAP_RETENTION_DAYS: "3", JOURNAL_MAX_AGE_SECONDS: "120" });
+    expect(c).toMatchObject({ dataDir: "/var/lib/bot", databaseUrl: "postgresql://bot:pw@db:5432/bot", recap: { windowHours: 12, retentionDays: 3 }, journalMaxAgeMs: 120_000 });
   });
 
   it("treats empty values, as copied from .env.example, as unset", () => {
@@ -27,8 +33,16 @@ describe("config", () => {
     [{ ALLOWED_CHAT_IDS: "12,abc" }, /ALLOWED_CHAT_IDS must be a comma-separated list/],
     [{ TELEGRAM_API_ROOT: "not a url" }, /TELEGRAM_API_ROOT/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+    [{ DATABASE_URL: "mysql://root@db/bot" }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    [{ RECAP_RETENTION_DAYS: "0" }, /^Invalid configuration: RECAP_RETENTION_DAYS /],
+    [{ RECAP_WINDOW_HOURS: "a day" }, /^Invalid configuration: RECAP_WINDOW_HOURS /],
+    [{ JOURNAL_MAX_AGE_SECONDS: "-5" }, /^Invalid configuration: JOURNAL_MAX_AGE_SECONDS /],
   ])("fails with one readable message naming the variable: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("never repeats a database URL, with its password, in its error", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root:hunter2secret@db/bot" })).toThrow(/^(?!.*hunter2secret).*DATABASE_URL/);
   });
 
   it("never repeats a malformed token in its error", () => {
