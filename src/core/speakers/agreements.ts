@@ -4,6 +4,8 @@ import { AGREE_RE, DISAGREE_RE, PERSON_NOUNS, TITLE_WORDS } from "./lexicon.js";
 import { addAlias } from "./references.js";
 import type { Agreement, Speaker } from "./types.js";
 
+const PASSIVE_BY = /\b(?:was|were)\s+(?:not\s+)?\p{L}+\s+by\b/iu;
+
 /** "X agreed with Y", "X shared this view", "Her view was echoed by Y": who sided with whom. */
 export function findAgreements(docId: string, sentences: Sentence[], speakers: Speaker[], attribution: (string | null)[]): Agreement[] {
   const out: Agreement[] = [];
@@ -20,7 +22,9 @@ export function findAgreements(docId: string, sentences: Sentence[], speakers: S
     }
     // "X's optimism was not shared by Y": Y disagreed with X (or agreed, without "not").
     // "Her view was echoed by Y", "X's optimism was not shared by Y": Y agreed (or not) with X.
+    // The pattern is slow to fail; most sentences have no "was … by" at all.
     const sharedBy =
+      PASSIVE_BY.test(s.text) &&
       /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*['’]s|\b(?:his|her|their))\s+(?:\p{L}+\s+){0,2}(?:was|were)\s+(not\s+)?(shared|echoed|supported|backed|seconded|endorsed|challenged|disputed|questioned|rejected)\s+by\b/iu.exec(
         s.text,
       );

@@ -1,4 +1,5 @@
 import { quoteGroups, quoteStates } from "../text/quotes.js";
+import { escapeRe } from "../text/regex.js";
 import { fold, wordTokens } from "../text/tokenize.js";
 import type { Article, Sentence } from "../types.js";
 import { findAgreements } from "./agreements.js";
@@ -48,6 +49,7 @@ class ArticleAnalysis {
   private readonly sentences: Sentence[];
   private readonly people: People;
   private readonly speakerOf = new Map<Person, Speaker>();
+  private readonly personOf = new Map<Speaker, Person>();
   /** For each sentence, the speaker named as its subject there. */
   private readonly subjectOf = new Map<number, Speaker>();
   /** Speakers who share a sentence's verb with its subject ("Both X and Y said …", "When X asked, Y replied"). */
@@ -160,7 +162,7 @@ class ArticleAnalysis {
     }
     const subject = this.subjectOf.get(s.index);
     const ordered = [...actors, ...mentions.filter((m) => m.possessive)].map((m) => m.person);
-    const first = subject ? [...this.speakerOf].find(([, sp]) => sp === subject)?.[0] : undefined;
+    const first = subject ? this.personOf.get(subject) : undefined;
     this.salience.set(s.index, unique(first ? [first, ...ordered] : ordered));
   }
 
@@ -188,6 +190,7 @@ class ArticleAnalysis {
       claims: [],
     };
     this.speakerOf.set(person, sp);
+    this.personOf.set(sp, person);
     return sp;
   }
 
@@ -205,7 +208,7 @@ class ArticleAnalysis {
 
   /** A speaker found by pronoun or role noun leads the salience of the sentences given to them. */
   private noteSalient(group: Sentence[], who: Speaker) {
-    const person = [...this.speakerOf].find(([, sp]) => sp === who)?.[0];
+    const person = this.personOf.get(who);
     if (!person) return;
     for (const s of group) this.salience.set(s.index, unique([person, ...(this.salience.get(s.index) ?? [])]));
   }
@@ -214,6 +217,9 @@ class ArticleAnalysis {
   private reference(text: string, index: number, current: Speaker | null, recent: Speaker | null): Speaker | null {
     const role = roleCue(text);
     if (role) {
+      // "A ministry spokesman said … "…," the spokesman added": the unnamed one, not a named spokesman.
+      const lately = [...this.sentences.slice(Math.max(0, index - LOOK_BACK), index).map((s) => s.text), text.slice(0, text.indexOf(role.noun))];
+      if (lately.some((t) => unnamed(t, role.noun))) return null;
       const who = this.byRole(role.noun, index, current, recent);
       if (who) addAlias(who, role.phrase);
       return who;
@@ -253,7 +259,7 @@ class ArticleAnalysis {
   private finish() {
     const { sentences, out } = this;
     const speakers = [...this.speakerOf.entries()].sort(([a], [b]) => a.first - b.first || this.people.all.indexOf(a) - this.people.all.indexOf(b)).map(([, sp]) => sp);
-    for (const sp of speakers) sp.gender ??= guessGender(sp, sentences, this.subjectOf);
+    for (const sp of speakers) sp.gender ??= this.personOf.get(sp)!.gender ?? guessGender(sp, sentences, this.subjectOf);
     for (const s of sentences) {
       const sp = speakers.find((x) => x.id === out[s.index]);
       if (sp && isClaim(s.text)) sp.claims.push(s.index);
@@ -280,6 +286,11 @@ function unique<T>(xs: T[]): T[] {
 function byGender(candidates: (Speaker | null)[], gender: Gender): Speaker | null {
   const cs = candidates.filter((x): x is Speaker => !!x);
   return cs.find((c) => c.gender === gender) ?? cs.find((c) => c.gender === null) ?? null;
+}
+
+/** "a spokesman", "one official": someone the article does not name ("X, a deputy of Y" names them). */
+function unnamed(text: string, noun: string): boolean {
+  return new RegExp(`(?<!,\\s*)\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}?${escapeRe(noun)}\\b(?!\\s+\\p{Lu})`, "u").test(text);
 }
 
 /** "Dr. X said." on its own: a name, a verb of saying, and little else. */

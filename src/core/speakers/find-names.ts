@@ -23,7 +23,19 @@ function tokens(text: string): Tok[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
 }
 
+const nameTokens = new Map<string, boolean>();
+
+/** Whether a token can be part of a person's name; remembered, as the same words recur. */
 function isNameToken(t: string): boolean {
+  let known = nameTokens.get(t);
+  if (known === undefined) {
+    known = looksLikeName(t);
+    if (nameTokens.size < 100_000) nameTokens.set(t, known);
+  }
+  return known;
+}
+
+function looksLikeName(t: string): boolean {
   if (!/^\p{Lu}/u.test(t)) return false;
   if (/^\p{Lu}{2,}$/u.test(t.replace(/[.'’-]/g, ""))) return false; // acronyms
   if (/^\p{Lu}\.$/u.test(t)) return true; // initials

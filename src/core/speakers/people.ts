@@ -42,6 +42,9 @@ const CAPITALISED = new RegExp(String.raw`(?<![\p{L}'’-])${SURNAME}(['’]s?)?
 export class People {
   readonly all: Person[] = [];
   private readonly byKey = new Map<string, Person>();
+  private readonly bySurnameKey = new Map<string, Person[]>();
+  /** Misspelt surnames already looked up, while no one new has been named. */
+  private near = new Map<string, Person[]>();
 
   constructor(private readonly lowercase: ReadonlySet<string>) {}
 
@@ -52,17 +55,17 @@ export class People {
    */
   mentionsIn(index: number, text: string, outside: string): PersonMention[] {
     const introduced: Person[] = [];
-    for (const m of findNames(text, this.lowercase)) {
-      if (this.lookupFull(m.name)) continue;
-      const person = this.add(m.name, index, m);
-      introduced.push(person);
-    }
     const mentions: PersonMention[] = [];
-    const taken = (start: number, end: number) => mentions.some((m) => start < m.end && end > m.start);
-    for (const m of findNames(outside, this.lowercase)) {
-      const person = this.lookupFull(m.name);
-      if (person) mentions.push({ ...m, person, possessive: /^['’]/.test(outside.slice(m.end)) });
+    for (const m of findNames(text, this.lowercase)) {
+      const person = this.lookupFull(m.name) ?? this.add(m.name, index, m);
+      if (person.first === index && person.mention === m) introduced.push(person);
+      // Only names outside quotations are mentions: a name inside one is what someone said.
+      if (outside.slice(m.start, m.end) === m.name) mentions.push({ ...m, person, possessive: /^['’]/.test(outside.slice(m.end)) });
+      // "Mrs Jane X": the form of address before a full name tells the gender too.
+      const address = /\b(\p{Lu}\p{Ll}*)\.?\s+$/u.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1];
+      person.gender ??= (address && HONORIFICS[fold(address)]) || null;
     }
+    const taken = (start: number, end: number) => mentions.some((m) => start < m.end && end > m.start);
     for (const m of outside.matchAll(TITLED_SURNAME)) {
       const title = fold(m[1]);
       if (!(title in HONORIFICS) && !TITLE_WORDS.has(title) && !TITLE_ABBREVIATIONS.has(title)) continue;
@@ -102,6 +105,9 @@ export class People {
     const person: Person = { key: fold(name), name, surname, first: index, mention, topical: false, gender: null };
     this.all.push(person);
     this.byKey.set(person.key, person);
+    const surnameKey = fold(surname);
+    this.bySurnameKey.set(surnameKey, [...(this.bySurnameKey.get(surnameKey) ?? []), person]);
+    this.near = new Map();
     this.byKey.set(shortKey(name), person);
     return person;
   }
@@ -118,10 +124,11 @@ export class People {
    */
   bySurname(word: string, index: number, gender: Speaker["gender"]): Person | null {
     const w = fold(word);
-    let same = this.all.filter((p) => fold(p.surname) === w && p.first <= index);
+    let same = (this.bySurnameKey.get(w) ?? []).filter((p) => p.first <= index);
     if (same.length === 0 && w.length >= 5) {
-      const near = this.all.filter((p) => p.first <= index && p.surname[0] === word[0] && isMisspelling(fold(p.surname), w));
-      if (new Set(near).size === 1) same = near;
+      if (!this.near.has(w)) this.near.set(w, this.all.filter((p) => p.surname[0] === word[0] && isMisspelling(fold(p.surname), w)));
+      const near = this.near.get(w)!.filter((p) => p.first <= index);
+      if (near.length === 1) same = near;
     }
     if (gender) same = same.filter((p) => p.gender === gender || p.gender === null);
     if (same.length <= 1) return same[0] ?? null;

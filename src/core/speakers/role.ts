@@ -1,6 +1,6 @@
 import type { NameMention } from "./find-names.js";
 import { findNames } from "./find-names.js";
-import { isMarkedReportingVerb, isPersonNoun, PERSON_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { IRREGULAR_PAST, isMarkedReportingVerb, isPersonNoun, PERSON_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 const PREPOSITIONS = new Set("of in at for on from to with by about under over and or as".split(" "));
 const DETERMINER = /^(?:the|a|an)$/i;
@@ -59,7 +59,10 @@ function affiliationAfter(after: string): string | null {
   const and = words.findIndex((w, i) => i > 1 && w === "and" && /^\p{Lu}/u.test(words[i + 1] ?? ""));
   if (and > 1) return words.slice(0, and).join(" ");
   const verb = words.findIndex((w, i) => i > 1 && (isMarkedReportingVerb(w) || /^(was|is|were|are)$/.test(w)));
-  return verb > 1 ? words.slice(0, verb).join(" ") : null;
+  if (verb > 1) return words.slice(0, verb).join(" ");
+  // '"…," said X of the Y committee.': the affiliation ends the sentence, and no verb is in it.
+  const end = /^\s*[.!?]?["”’]?\s*$/.test(after.slice(m.index + m[0].length));
+  return end && !words.some((w) => /^(?:was|is|were|are|has|had|have)$|^\p{Ll}{3,}ed$/u.test(w) || IRREGULAR_PAST.has(w)) ? m[1].trim() : null;
 }
 
 // Discourse markers set off by commas are not a role: "X, in turn, noted".
@@ -112,9 +115,11 @@ function roleBefore(before: string): string | null {
   while (role.length && DETERMINER.test(role[0])) role = role.slice(1);
   // An honorific alone ("Dr.") is a form of address, not a role; "Both" is no role either.
   const out = trimPunctuation(role.join(" "))
-    .replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$/, "")
+    .replace(/(?:^|\s+)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/, "")
     .replace(/\b(Sen|Rep|Gov)\.?$/, (t) => TITLES[t.replace(".", "")])
-    .replace(/^(?:both|either|neither|also|and)$/i, "");
+    .replace(/^(?:both|either|neither|also|and)$/i, "")
+    // "But shadow chancellor X": the conjunction joins the sentence to the one before.
+    .replace(/^(?:but|and|yet|so|meanwhile|however),?\s+/i, "");
   // A verb in what is left means it was narration, not a title.
   if (!out || out.split(/\s+/).some((w) => isMarkedReportingVerb(w))) return null;
   return out;

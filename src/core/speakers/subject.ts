@@ -14,6 +14,7 @@ const ADVERBS = "(?:(?:also|then|later|further|first|again|once again|not|\\p{Ll
 const AUXILIARY = `(?:(?:has|have|had|would|will|did|does|could|may|might)\\s+${ADVERBS})?`;
 const LEADING_WORD = new RegExp(`^\\s*${ADVERBS}${AUXILIARY}(\\p{L}+)`, "u");
 const WORD_AFTER_BREAK = new RegExp(`[,"”’']\\s*${ADVERBS}(\\p{L}+)`, "gu");
+const INVERTED = /(?:^|([,:;—–])|["”’'])\s*(?:\p{Ll}+ly\s+)?(\p{L}+)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.'’-]+\s+){0,5}?$/u;
 // Verbs that put their subject after them ("…, said X"); "…, accused X" names the object.
 const INVERTED_VERBS = new Set("said says added adds wrote writes noted notes explained explains continued continues asked asks replied replies recalled recalls insisted insists argued argues".split(" "));
 const HONORIFIC_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Sen|Rep|Gov)\.?\s*)+$/;
@@ -22,8 +23,6 @@ const HONORIFIC_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Sen|
 export function verbAfter(raw: string): boolean {
   const text = asCommaAppositive(raw);
   if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
-  // "X: "…"": the name introduces the quotation.
-  if (/^\s*:\s*["“‘']/.test(text)) return true;
   // "X of the National University disagreed": a short affiliation, then the verb.
   const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);
   if (affiliation) {
@@ -62,12 +61,16 @@ export function isSubject(text: string, m: NameMention, namedBefore = false): bo
   const before = text.slice(0, m.start).replace(HONORIFIC_BEFORE, "");
   const after = text.slice(m.end);
   if (verbAfter(after) && !/\b(?:with|to|of|for)\s*$/i.test(before)) return true;
+  // 'X: "…"' opening the sentence: the name introduces the quotation.
+  if (/^\s*:\s*["“‘']/.test(after) && !/\p{L}/u.test(before)) return true;
   // "Both X of Y and Z, an adviser, said": the first of two subjects sharing one verb.
   const partner = /^\s*(?:(?:of|from|at)\s+[^,.;"“”]+?\s+)?and\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*/u.exec(after);
   if (partner && verbAfter(after.slice(partner[0].length))) return true;
   // '"…," said X', and "…, said X" when no one named before can be the verb's subject ("Y, who …, accused X").
-  const inverted = /(?:^|([,:;—–])|["”’'])\s*(?:\p{Ll}+ly\s+)?(\p{L}+)\s+$/u.exec(before);
-  if (inverted && isReportingVerb(inverted[2]) && SPEECH_VERBS.has(inverted[2].toLowerCase())) {
+  // A title may come between: '"…," said Tory spokesman X'.
+  const inverted = INVERTED.exec(before);
+  const title = inverted ? before.slice(inverted.index + inverted[0].indexOf(inverted[2]) + inverted[2].length) : "";
+  if (inverted && isReportingVerb(inverted[2]) && SPEECH_VERBS.has(inverted[2].toLowerCase()) && !title.split(/\s+/).some((w) => isReportingVerb(w))) {
     if (!inverted[1] || (!namedBefore && INVERTED_VERBS.has(inverted[2].toLowerCase()))) return true;
   }
   // "according to X", "according to political analyst X"
