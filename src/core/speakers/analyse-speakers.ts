@@ -94,7 +94,7 @@ class ArticleAnalysis {
         if (!who) {
           if (gi === 0 && carried && spoken) who = carried;
           else if (!spoken && otherVoice(text)) current = null;
-          else if (current && (spoken || !startsNewTopic(text))) who = current;
+          else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text)))) who = current;
           if (who) how = "continued";
         }
         // '"…?" ¶ Dr. X said.': an attribution on its own names the speaker of the quotation before it.
@@ -220,7 +220,7 @@ class ArticleAnalysis {
       // "A ministry spokesman said … "…," the spokesman added": the unnamed one, not a named spokesman.
       const lately = [...this.sentences.slice(Math.max(0, index - LOOK_BACK), index).map((s) => s.text), text.slice(0, text.indexOf(role.noun))];
       if (lately.some((t) => unnamed(t, role.noun))) return null;
-      const who = this.byRole(role.noun, index, current, recent);
+      const who = this.byRole(role.noun, index, current, recent, lately);
       if (who) addAlias(who, role.phrase);
       return who;
     }
@@ -239,12 +239,15 @@ class ArticleAnalysis {
     return byGender([current, recent], pronoun.gender) ?? null;
   }
 
-  private byRole(noun: string, index: number, current: Speaker | null, recent: Speaker | null): Speaker | null {
+  private byRole(noun: string, index: number, current: Speaker | null, recent: Speaker | null, lately: string[]): Speaker | null {
     const described = (p: Person) => this.speakerOf.get(p) ?? { role: this.roleOf(p) };
     if (current && roleFits(current, noun)) return current;
     const salient = this.salientBefore(index);
     const matching = [...salient, ...this.people.all.filter((p) => p.first <= index)].filter((p) => roleFits(described(p), noun));
     if (matching.length) return this.speakerOf.get(matching[0]) ?? this.speak(matching[0], this.sentences[index]);
+    // "X asked the lawyer … "…," the lawyer replied": someone just mentioned and never named.
+    const word = new RegExp(`\\b${escapeRe(noun)}\\b`, "i");
+    if (lately.some((t) => word.test(t))) return null;
     // "The scientist expressed hope": no one is described so; the paragraph's speaker is meant.
     if (current) return current;
     if (recent && !roleConflicts(recent, noun) && salient.some((p) => this.speakerOf.get(p) === recent)) return recent;
@@ -287,6 +290,9 @@ function byGender(candidates: (Speaker | null)[], gender: Gender): Speaker | nul
   const cs = candidates.filter((x): x is Speaker => !!x);
   return cs.find((c) => c.gender === gender) ?? cs.find((c) => c.gender === null) ?? null;
 }
+
+// "The Fed declined to comment": an organisation acts; the speaker before is not speaking.
+const NAMED_BODY_SUBJECT = /^\W*The\s+(?:\p{Lu}[\p{L}.&'’-]*\s+)+(?:\p{Ll}+ly\s+)?(?:has|had|was|is|will|would|\p{Ll}+ed|\p{Ll}+s)\b/u;
 
 /** "a spokesman", "one official": someone the article does not name ("X, a deputy of Y" names them). */
 function unnamed(text: string, noun: string): boolean {

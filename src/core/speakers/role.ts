@@ -69,10 +69,11 @@ function affiliationAfter(after: string): string | null {
 const NOT_A_ROLE = /^(?:in (?:his |her |their )?turn|for (?:his|her|their) part|however|meanwhile|in response|too|also|again|then|in addition|moreover|likewise|in particular)$/i;
 
 // An introductory phrase before the role: "Speaking at the event,", "In his speech,", "Opening the conference,".
-const INTRO_SEGMENT = /^(?:\p{L}+ing|in|at|on|during|after|before|while|when|with|for|as|according|earlier|later|meanwhile|however|also|then)\b/iu;
+const INTRO_SEGMENT = /^(?:\p{L}+ing|\p{Ll}+ly(?=,)|in|at|on|during|after|before|while|when|with|for|as|according|earlier|later|meanwhile|however|also|then)\b/iu;
 
 // A dateline opening the article: "NORTH CHARLESTON, S.C. ", "LONDON, ".
-const DATELINE = /^\s*\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*,\s*(?:(?:\p{Lu}\.){1,3}\s+|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\s+)?/u;
+// "WASHINGTON (Reuters) - ".
+const DATELINE = /^\s*\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*(?:,\s*(?:(?:\p{Lu}\.){1,3}\s+|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\s+)?|\s*(?:\([^)]*\)\s*)?[-—–]\s+)/u;
 // Abbreviated titles, written out: "Sen. X" is a senator.
 const TITLES: Record<string, string> = { Sen: "Senator", Rep: "Representative", Gov: "Governor" };
 const SUBORDINATOR = /^(?:when|while|as|after|before|although|though|if|since|because|once|until)\s+/i;

@@ -12,7 +12,9 @@ import { asCommaAppositive } from "./role.js";
 const ADVERBS = "(?:(?:also|then|later|further|first|again|once again|not|\\p{Ll}+ly)\\s+)*";
 // "X has said", "X would later tell", "X did not respond directly, saying …".
 const AUXILIARY = `(?:(?:has|have|had|would|will|did|does|could|may|might)\\s+${ADVERBS})?`;
-const LEADING_WORD = new RegExp(`^\\s*${ADVERBS}${AUXILIARY}(\\p{L}+)`, "u");
+// "X on Tuesday told …", "X last week said …": when, between the name and the verb.
+const WHEN = "(?:(?:on|late|early|last|this|earlier|later)\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening)\\s+";
+const LEADING_WORD = new RegExp(`^\\s*(?:${WHEN})?${ADVERBS}${AUXILIARY}(\\p{L}+)`, "iu");
 const WORD_AFTER_BREAK = new RegExp(`[,"”’']\\s*${ADVERBS}(\\p{L}+)`, "gu");
 const INVERTED = /(?:^|([,:;—–])|["”’'])\s*(?:\p{Ll}+ly\s+)?(\p{L}+)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}.'’-]+\s+){0,5}?$/u;
 // Verbs that put their subject after them ("…, said X"); "…, accused X" names the object.
