@@ -157,7 +157,14 @@ class ArticleAnalysis {
       if (weak) {
         const sp = this.speak(weak.person, s, weak);
         this.provisional.add(sp);
-        this.subjectOf.set(s.index, sp);
+        // "Front-runner X and top challenger Y clashed": both are the subject.
+        const partner = actors[actors.indexOf(weak) - 1];
+        if (partner && partner.person.first === s.index && !this.speakerOf.has(partner.person) && /^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(outside.slice(partner.end, weak.start))) {
+          const first = this.speak(partner.person, s, partner);
+          this.provisional.add(first);
+          this.subjectOf.set(s.index, first);
+          this.coSubjects.set(s.index, [sp]);
+        } else this.subjectOf.set(s.index, sp);
       }
     }
     const subject = this.subjectOf.get(s.index);
@@ -251,7 +258,8 @@ class ArticleAnalysis {
     // "The scientist expressed hope": no one is described so; the paragraph's speaker is meant.
     if (current) return current;
     if (recent && !roleConflicts(recent, noun) && salient.some((p) => this.speakerOf.get(p) === recent)) return recent;
-    const person = salient.find((p) => !roleConflicts(described(p), noun));
+    // The most salient person the noun does not contradict; or the only one there is ("Wales coach X … the former assistant said").
+    const person = salient.find((p) => !roleConflicts(described(p), noun)) ?? (salient.length === 1 ? salient[0] : undefined);
     return person ? this.speak(person, this.sentences[index]) : null;
   }
 

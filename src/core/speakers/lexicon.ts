@@ -124,6 +124,9 @@ export const PERSON_NOUNS = list(`
   secretary chairperson member chief president governor mayor judge glaciologist sociologist d'affaires chargé
   curator poet composer architect designer producer photographer musician singer actor actress athlete player
   farmer nurse surgeon physician pilot attorney prosecutor priest banker investor owner storyteller
+  boss assistant captain striker midfielder defender goalkeeper winger pundit campaigner candidate nominee
+  congressman congresswoman survivor witness victim resident billionaire millionaire tycoon
+  teenager pensioner worker detective inspector constable sergeant soldier commander
 `);
 
 /** Titles and offices that precede a name and belong to the role, not the name. */
@@ -159,6 +162,8 @@ export function isPersonNoun(word: string): boolean {
   const w = word.toLowerCase();
   const singular = w.replace(/(?<=[^s])s$/, "");
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular) || TITLE_WORDS.has(w) || TITLE_WORDS.has(singular)) return true;
+  // "the 30-year-old said"
+  if (/^\d+-year-old$/.test(singular)) return true;
   return singular.length >= 7 && /(?:ist|ician)$/.test(singular) && !NOT_PEOPLE.has(singular);
 }
 

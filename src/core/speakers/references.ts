@@ -66,13 +66,13 @@ export function roleCue(outside: string): RoleCue | null {
   for (const d of outside.matchAll(DETERMINER)) {
     const from = d.index! + d[0].length;
     // The noun phrase: up to four words ("first black U.S. president"), ending in a noun for a person.
-    const ws = [...outside.slice(from).matchAll(/[\p{L}.'’-]+(?=\s|[,.;:!?]|$)|[^\s\p{L}]/gu)].slice(0, 4);
+    const ws = [...outside.slice(from).matchAll(/[\p{L}\p{N}.'’-]+(?=\s|[,.;:!?]|$)|[^\s\p{L}\p{N}]/gu)].slice(0, 4);
     for (const [k, w] of ws.entries()) {
       // "this month Ofqual's chairman": a possessive starts another noun phrase.
-      if (!/^[\p{L}.'’-]+$/u.test(w[0]) || /['’]s?$/.test(w[0])) break;
+      if (!/^[\p{L}\p{N}.'’-]+$/u.test(w[0]) || /['’]s?$/.test(w[0])) break;
       const noun = w[0].replace(/\.$/, "");
       // One person: "the experts agreed" speaks for several.
-      if (!/^\p{Ll}/u.test(noun) || !isPersonNoun(noun) || (/[^s]s$/.test(noun) && isPersonNoun(noun.slice(0, -1)))) continue;
+      if (!/^[\p{Ll}\p{N}]/u.test(noun) || !isPersonNoun(noun) || (/[^s]s$/.test(noun) && isPersonNoun(noun.slice(0, -1)))) continue;
       // "the committee chairman": the last of several nouns is the head.
       const nextWord = ws[k + 1]?.[0] ?? "";
       if (/^\p{Ll}/u.test(nextWord) && isPersonNoun(nextWord)) continue;

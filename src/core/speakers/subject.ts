@@ -26,7 +26,8 @@ export function verbAfter(raw: string): boolean {
   const text = asCommaAppositive(raw);
   if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
   // "X of the National University disagreed": a short affiliation, then the verb.
-  const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);
+  // The affiliation names a body: "of the …", "from X …", not "of bringing up …".
+  const affiliation = /^\s+(?:of|from|at)\s+((?:the\s+|\p{Lu})[^,.;:"“”]{1,100})/u.exec(text);
   if (affiliation) {
     const ws = affiliation[1].split(/\s+/).slice(0, 12);
     // "… of the University of X was more cautious": a stance, too.
@@ -40,7 +41,8 @@ export function verbAfter(raw: string): boolean {
   }
   if (!/^\s*,/.test(text)) return false;
   // "X, while calling it a "tragedy," added …": the verb follows the aside, after a comma or a quotation.
-  const sentence = text.split(/[.;!?](?:\s|$)/)[0];
+  // The clause ends at a full stop, not at the one of "U.S." or an initial.
+  const sentence = text.split(/(?<!\b\p{Lu})[.;!?](?:\s|$)/u)[0];
   for (const m of sentence.matchAll(WORD_AFTER_BREAK)) if (isReportingVerb(m[1])) return true;
   return false;
 }
