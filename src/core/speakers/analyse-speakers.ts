@@ -141,7 +141,7 @@ class ArticleAnalysis {
       this.subjectOf.set(s.index, speaker);
       for (const m of named) {
         if (m.person === main.person) continue;
-        const coordinated = /\band\s*$/.test(outside.slice(0, m.start));
+        const coordinated = /\band\s+(?:[\p{L}.'’-]+\s+){0,4}$|\band\s*$/u.test(outside.slice(0, m.start));
         if (coordinated || m.start < sub) this.coSubjects.set(s.index, [...(this.coSubjects.get(s.index) ?? []), this.speak(m.person, s, m)]);
       }
       // "When X asked whether …, Y replied:": the sentence holds X's words; Y's follow it.

@@ -83,7 +83,9 @@ export function isSubject(text: string, m: NameMention, namedBefore = false): bo
   const asBy = /\bas\s+(\p{L}+)\s+by\s+(?:[\p{Ll}-]+\s+){0,4}$/iu.exec(before);
   if (asBy && isReportingVerb(asBy[1])) return true;
   // Passive "was addressed by (the professor of ...,) X" ending the clause.
-  if (/\bby\b[^.;"“”]*$/i.test(before) && /^\s*(?:[,.;:!?]|$)/.test(after)) {
+  // "… led by A and her deputy B." : the first of two agents, too.
+  const passiveEnd = /^\s*(?:and\s+(?:[\p{L}.'’-]+\s+){0,5}[\p{L}'’-]+)?\s*(?:[,.;:!?]|$)/u;
+  if (/\bby\b[^.;"“”]*$/i.test(before) && passiveEnd.test(after)) {
     const verb = /\b(?:was|were|been)\s+(?:not\s+|also\s+)?(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
     return !!verb && (SPEECH_VERBS.has(verb) || PARTICIPATION_VERBS.has(verb));
   }
