@@ -157,7 +157,7 @@ class ArticleAnalysis {
       if (weak) {
         const sp = this.speak(weak.person, s, weak);
         this.provisional.add(sp);
-        // "Front-runner X and top challenger Y clashed": both are the subject.
+        // "Party leader X and her rival Y clashed": both are the subject.
         const partner = actors[actors.indexOf(weak) - 1];
         if (partner && partner.person.first === s.index && !this.speakerOf.has(partner.person) && /^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(outside.slice(partner.end, weak.start))) {
           const first = this.speak(partner.person, s, partner);
@@ -258,7 +258,7 @@ class ArticleAnalysis {
     // "The scientist expressed hope": no one is described so; the paragraph's speaker is meant.
     if (current) return current;
     if (recent && !roleConflicts(recent, noun) && salient.some((p) => this.speakerOf.get(p) === recent)) return recent;
-    // The most salient person the noun does not contradict; or the only one there is ("Wales coach X … the former assistant said").
+    // The most salient person the noun does not contradict; or the only one there is ("Team coach X … the former assistant said").
     const person = salient.find((p) => !roleConflicts(described(p), noun)) ?? (salient.length === 1 ? salient[0] : undefined);
     return person ? this.speak(person, this.sentences[index]) : null;
   }
@@ -299,7 +299,7 @@ function byGender(candidates: (Speaker | null)[], gender: Gender): Speaker | nul
   return cs.find((c) => c.gender === gender) ?? cs.find((c) => c.gender === null) ?? null;
 }
 
-// "The Fed declined to comment": an organisation acts; the speaker before is not speaking.
+// "The Bank declined to comment": an organisation acts; the speaker before is not speaking.
 const NAMED_BODY_SUBJECT = /^\W*The\s+(?:\p{Lu}[\p{L}.&'’-]*\s+)+(?:\p{Ll}+ly\s+)?(?:has|had|was|is|will|would|\p{Ll}+ed|\p{Ll}+s)\b/u;
 
 /** "a spokesman", "one official": someone the article does not name ("X, a deputy of Y" names them). */

@@ -10,7 +10,7 @@ export interface NameMention {
 
 const PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten"]);
 
-// An acronym with dots ("U.S."), an initial ("J."), a word, or one other character.
+// An acronym with dots ("A.B."), an initial ("J."), a word, or one other character.
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}'’-]+|[^\s\p{L}]/gu;
 
 interface Tok {
@@ -50,14 +50,14 @@ function looksLikeName(t: string): boolean {
  * ("the National Water Board", "his X party", "Institute of X Y").
  * `lowercase` holds words the article also writes in lower case: capitalised
  * only because it opens the sentence, such a word before a name of two words
- * is not part of it ("Signings X Y and Z scored"; "Bill X" stays whole).
+ * is not part of it ("Recruits X Y and Z scored"; "Bill X" stays whole).
  */
 export function findNames(sentence: string, lowercase?: ReadonlySet<string>): NameMention[] {
   const toks = tokens(sentence);
   const out: NameMention[] = [];
   let i = 0;
   while (i < toks.length) {
-    // "R-S.C. Sources": an initial glued to what precedes it is the end of an abbreviation.
+    // "R-N.Y. Officials": an initial glued to what precedes it is the end of an abbreviation.
     if (!isNameToken(toks[i].text) || (/^\p{Lu}\.$/u.test(toks[i].text) && /\S/.test(sentence[toks[i].start - 1] ?? " "))) {
       i++;
       continue;
@@ -114,7 +114,7 @@ function partOfSomethingElse(toks: Tok[], i: number, j: number): boolean {
   const next = toks[j + 1];
   if (prev && NON_SUBJECT_BEFORE.has(fold(prev.text))) return true;
   if (next && /^\p{L}/u.test(next.text) && ORG_WORDS.has(fold(next.text))) return true;
-  // "Aston Villa striker X", "X Y party leader Z": a name that qualifies the noun before another name is a club, a firm or a place.
+  // "City Rovers striker X", "X Y party leader Z": a name that qualifies the noun before another name is a club, a firm or a place.
   if (next && /^\p{Ll}/u.test(next.text) && (PERSON_NOUNS.has(next.text) || TITLE_WORDS.has(next.text))) return true;
   const between = toks.slice(j + 1, j + 4);
   const nameAt = between.findIndex((t) => /^\p{Lu}/u.test(t.text));

@@ -20,7 +20,7 @@ export interface Person {
 
 export interface PersonMention extends NameMention {
   person: Person;
-  /** "Obama's": the person owns something, and is not what the sentence is about. */
+  /** "Smith's": the person owns something, and is not what the sentence is about. */
   possessive: boolean;
 }
 
@@ -112,15 +112,15 @@ export class People {
     return person;
   }
 
-  /** "Lawrence O. Gostin" and "Lawrence Gostin" are one person. */
+  /** "Anna M. Berg" and "Anna Berg" are one person. */
   private lookupFull(name: string): Person | undefined {
     return this.byKey.get(fold(name)) ?? this.byKey.get(shortKey(name));
   }
 
   /**
    * The person a bare surname means. Of several with that surname, the latest
-   * introduced as the subject of their sentence ("Paul X said" after a passing
-   * "Rickie X"), else the first; a surname misspelt by one letter still counts.
+   * introduced as the subject of their sentence ("Anna X said" after a passing
+   * "Karl X"), else the first; a surname misspelt by one letter still counts.
    */
   bySurname(word: string, index: number, gender: Speaker["gender"]): Person | null {
     const w = fold(word);
@@ -136,7 +136,7 @@ export class People {
   }
 }
 
-/** One letter off ("Tiegen" for "Tiegan"), or two letters swapped in a longer name ("Phelan" for "Phalen"). */
+/** One letter off ("Hansen" for "Hanson"), or two letters swapped in a longer name ("Moreal" for "Morale"). */
 function isMisspelling(a: string, b: string): boolean {
   const d = distance(a, b);
   return d === 1 || (d === 2 && a.length >= 6 && a.length === b.length && [...a].sort().join("") === [...b].sort().join(""));

@@ -56,7 +56,7 @@ export const fits = (known: Gender, gender: Gender) => !gender || !known || know
 const DETERMINER = /\b(?:the|this|that)\s+/giu;
 
 export interface RoleCue {
-  /** The whole reference, lower-cased: "first black u.s. president". */
+  /** The whole reference, lower-cased: "first elected woman president". */
   phrase: string;
   noun: string;
 }
@@ -65,10 +65,10 @@ export interface RoleCue {
 export function roleCue(outside: string): RoleCue | null {
   for (const d of outside.matchAll(DETERMINER)) {
     const from = d.index! + d[0].length;
-    // The noun phrase: up to four words ("first black U.S. president"), ending in a noun for a person.
+    // The noun phrase: up to four words ("first elected woman president"), ending in a noun for a person.
     const ws = [...outside.slice(from).matchAll(/[\p{L}\p{N}.'’-]+(?=\s|[,.;:!?]|$)|[^\s\p{L}\p{N}]/gu)].slice(0, 4);
     for (const [k, w] of ws.entries()) {
-      // "this month Ofqual's chairman": a possessive starts another noun phrase.
+      // "this month the regulator's chairman": a possessive starts another noun phrase.
       if (!/^[\p{L}\p{N}.'’-]+$/u.test(w[0]) || /['’]s?$/.test(w[0])) break;
       const noun = w[0].replace(/\.$/, "");
       // One person: "the experts agreed" speaks for several.

@@ -71,8 +71,8 @@ const NOT_A_ROLE = /^(?:in (?:his |her |their )?turn|for (?:his|her|their) part|
 // An introductory phrase before the role: "Speaking at the event,", "In his speech,", "Opening the conference,".
 const INTRO_SEGMENT = /^(?:\p{L}+ing|\p{Ll}+ly(?=,)|in|at|on|during|after|before|while|when|with|for|as|according|earlier|later|meanwhile|however|also|then)\b/iu;
 
-// A dateline opening the article: "NORTH CHARLESTON, S.C. ", "LONDON, ".
-// "WASHINGTON (Reuters) - ".
+// A dateline opening the article: "SPRINGFIELD, Ill. ", "LONDON, ",
+// "PARIS (AFP) - ".
 const DATELINE = /^\s*\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*(?:,\s*(?:(?:\p{Lu}\.){1,3}\s+|\p{Lu}\p{Ll}+\.?\s+\d{1,2}\s+)?|\s*(?:\([^)]*\)\s*)?[-—–]\s+)/u;
 // Abbreviated titles, written out: "Sen. X" is a senator.
 const TITLES: Record<string, string> = { Sen: "Senator", Rep: "Representative", Gov: "Governor" };
@@ -109,7 +109,7 @@ function roleBefore(before: string): string | null {
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1].toLowerCase().replace(/[^\p{L}]/gu, "");
     if (DETERMINER.test(tokens[i]) && !PREPOSITIONS.has(prev) && !tokens[i - 1].endsWith(",")) from = i;
-    // "Liverpool have signed Aston Villa striker X": the role starts after the verb.
+    // "United have signed City striker X": the role starts after the verb.
     if (isFiniteVerb(tokens[i - 1], tokens[i])) from = i;
   }
   let role = tokens.slice(from);
@@ -126,7 +126,7 @@ function roleBefore(before: string): string | null {
   return out;
 }
 
-/** "have", "was", or a past form before a name or an article ("signed Aston …"; "retired neurosurgeon" is a modifier). */
+/** "have", "was", or a past form before a name or an article ("signed City …"; "retired surgeon" is a modifier). */
 function isFiniteVerb(word: string, next: string): boolean {
   const w = word.toLowerCase();
   return /^(?:has|have|had|is|are|was|were|will|would)$/.test(w) || (/^\p{Ll}{3,}ed$/u.test(word) && /^(?:\p{Lu}|the\b|a\b|an\b)/u.test(next));

@@ -40,8 +40,8 @@ export function verbAfter(raw: string): boolean {
     if (participle && isSpeechParticiple(participle[1]) && !/\b(?:who|which|that)\b/.test(clause.slice(0, participle.index))) return true;
   }
   if (!/^\s*,/.test(text)) return false;
-  // "X, while calling it a "tragedy," added …": the verb follows the aside, after a comma or a quotation.
-  // The clause ends at a full stop, not at the one of "U.S." or an initial.
+  // "X, while calling it a "mistake," added …": the verb follows the aside, after a comma or a quotation.
+  // The clause ends at a full stop, not at the one of "U.K." or an initial.
   const sentence = text.split(/(?<!\b\p{Lu})[.;!?](?:\s|$)/u)[0];
   for (const m of sentence.matchAll(WORD_AFTER_BREAK)) if (isReportingVerb(m[1])) return true;
   return false;

@@ -19,7 +19,7 @@ const OPENS = /[\p{L}‘"“]/u;
 /**
  * Reads a paragraph's quotation marks: double ("…", “…”) and single ('…',
  * ‘…’, as British papers quote). A single mark inside a word or after one
- * ("don't", "Rogers' staff") is an apostrophe, not a quotation mark.
+ * ("don't", "the players' union") is an apostrophe, not a quotation mark.
  */
 export function quoteStates(sentences: Sentence[]): QuoteState[] {
   const open: string[] = [];
