@@ -435,6 +435,21 @@ Phelan, while calling the attack a "tragedy," added that the witness was wrong.`
     expect(a.who("while calling")).toBe("Susan Phalen");
   });
 
+  it("gives a quotation running over paragraphs to the speaker named where it ends, and carries a named one on", () => {
+    const a = analyseText(`
+Mr Smith said the plan was sound. "It will work," he said.
+
+"We have tested it for years.
+
+"Nothing has been left to chance," said Ms Jones, the project's director.
+
+Mr Smith told reporters: "We will finish on time.
+
+"The money is there."`);
+    expect(a.who("tested it for years")).toBe("Ms Jones");
+    expect(a.who("The money is there")).toBe("Mr Smith");
+  });
+
   it("reads British single quotation marks, and apostrophes inside them", () => {
     const a = analyseText(`
 Ofsted chief Ann Hill said: 'We told the minister it wasn't working.

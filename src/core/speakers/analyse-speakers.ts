@@ -42,6 +42,12 @@ export function analyseSpeakers(articles: Article[]): SpeakerAnalysis {
 /** How a group of sentences got its speaker: named or referred to there, or carried on from before. */
 type How = "named" | "referred" | "continued";
 
+interface Assigned {
+  group: Sentence[];
+  who: Speaker | null;
+  how: How | null;
+}
+
 // How far back a pronoun or a role noun looks for the person it stands for.
 const LOOK_BACK = 4;
 
@@ -73,13 +79,18 @@ class ArticleAnalysis {
     let recent: Speaker | null = null;
     // The speaker of a paragraph whose quotation runs on into the next one.
     let carried: Speaker | null = null;
+    // A quotation left open at the ends of paragraphs whose speaker is not named there
+    // (the next paragraph opens with a quotation mark and goes on with it): '"A. ¶ "B," said X.'
+    let openChain: Assigned[] | "named" = [];
+    let endedInside = false;
     for (const p of this.article.paragraphs) {
       const states = quoteStates(p.sentences);
+      const continues = endedInside && /^\s*["“‘']/.test(p.sentences[0].text);
       const outside = new Map(p.sentences.map((s, i) => [s.index, states[i].outside]));
       p.sentences.forEach((s, i) => this.readSentence(s, states[i].outside));
 
       let current: Speaker | null = null;
-      const assigned: { group: Sentence[]; who: Speaker | null; how: How | null }[] = [];
+      const assigned: Assigned[] = [];
       for (const [gi, group] of quoteGroups(p.sentences).entries()) {
         const text = group.map((s) => outside.get(s.index)!).join(" ");
         const spoken = !/\p{L}/u.test(text.replace(/["“”‘’']/g, ""));
@@ -101,10 +112,7 @@ class ArticleAnalysis {
         const previous = assigned.at(-1);
         if (how === "named" && previous && previous.how !== "named" && previous.how !== "referred" && !text.includes('"') && isBareAttribution(text)) {
           const last = previous.group.at(-1)!;
-          if (/["”’']\s*$/.test(last.text)) {
-            for (const s of previous.group) this.out[s.index] = who!.id;
-            previous.who = who;
-          }
+          if (/["”’']\s*$/.test(last.text)) this.assign(previous, who!);
         }
         assigned.push({ group, who, how });
         if (who) {
@@ -115,12 +123,26 @@ class ArticleAnalysis {
         }
       }
       const last = assigned.at(-1);
+      if (continues && openChain !== "named" && assigned[0]?.how === "named") {
+        for (const a of openChain) if (a.how !== "named" && a.how !== "referred") this.assign(a, assigned[0].who!);
+      }
+      const before: Assigned[] | "named" = continues ? openChain : [];
+      endedInside = states.at(-1)!.endsInside;
+      if (!endedInside || !last) openChain = [];
+      else if (last.how === "named" || last.how === "referred" || before === "named") openChain = "named";
+      else openChain = [...before, last];
       const lastSentence = last?.group.at(-1);
       const lastText = lastSentence?.text ?? "";
       carried = last?.who && (states.at(-1)!.quotes || /:\s*$/.test(lastText)) ? last.who : null;
       if (lastSentence && this.leadsInto.has(lastSentence.index)) carried = this.leadsInto.get(lastSentence.index)!;
     }
     return this.finish();
+  }
+
+  /** Gives a group of sentences, already read, to a speaker found after it. */
+  private assign(a: Assigned, who: Speaker) {
+    for (const s of a.group) this.out[s.index] = who.id;
+    a.who = who;
   }
 
   /** Finds the people a sentence names, and whether one of them is who speaks there. */
