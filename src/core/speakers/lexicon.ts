@@ -152,8 +152,6 @@ export const MONTHS_AND_DAYS = list(`
 /** Words before a name that show it is part of something else ("of X", "his X party"). */
 export const NON_SUBJECT_BEFORE = list(`of for on at in from to into the his her its their our my your this these those`);
 
-export const MALE_PRONOUNS = list("he him his himself");
-export const FEMALE_PRONOUNS = list("she her hers herself");
 
 const NOT_PEOPLE = new Set(["exist", "assist", "insist", "resist", "persist", "consist", "list", "wrist", "twist", "mist"]);
 

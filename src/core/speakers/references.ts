@@ -1,6 +1,5 @@
 import { stem, words } from "../text/tokenize.js";
 import { isMarkedReportingVerb, isPersonNoun, isReportingVerb, isSpeechParticiple, SPEECH_VERBS } from "./lexicon.js";
-import type { Person } from "./people.js";
 import { verbAfter } from "./subject.js";
 import type { Speaker } from "./types.js";
 
@@ -123,4 +122,3 @@ export function otherVoice(outside: string): boolean {
   return words(outside).some((w) => isMarkedReportingVerb(w) && SPEECH_VERBS.has(w));
 }
 
-export type { Person };
