@@ -1,7 +1,7 @@
-import { quoteGroups, quoteStates } from "../text/quotes.js";
+import { quoteGroups, quoteStates, type QuoteState } from "../text/quotes.js";
 import { escapeRe } from "../text/regex.js";
 import { fold, wordTokens } from "../text/tokenize.js";
-import type { Article, Sentence } from "../types.js";
+import type { Article, Paragraph, Sentence } from "../types.js";
 import { findAgreements } from "./agreements.js";
 import { PARTICIPATION_VERBS } from "./lexicon.js";
 import type { NameMention } from "./find-names.js";
@@ -48,6 +48,23 @@ interface Assigned {
   how: How | null;
 }
 
+/** Named or referred to in the group itself, so nothing found later overrides it. */
+const isExplicit = (a: Assigned) => a.how === "named" || a.how === "referred";
+
+/** What one paragraph passes on to the next. */
+interface Flow {
+  /** The latest speaker given a sentence. */
+  recent: Speaker | null;
+  /** The speaker of a paragraph whose quotation the next paragraph may continue. */
+  carried: Speaker | null;
+  /**
+   * Groups of paragraphs whose quotation is still open at their end and whose
+   * speaker is not named there, or "named" when it is.
+   */
+  openChain: Assigned[] | "named";
+  endedInside: boolean;
+}
+
 // How far back a pronoun or a role noun looks for the person it stands for.
 const LOOK_BACK = 4;
 
@@ -76,67 +93,69 @@ class ArticleAnalysis {
   }
 
   run() {
-    let recent: Speaker | null = null;
-    // The speaker of a paragraph whose quotation runs on into the next one.
-    let carried: Speaker | null = null;
-    // A quotation left open at the ends of paragraphs whose speaker is not named there
-    // (the next paragraph opens with a quotation mark and goes on with it): '"A. ¶ "B," said X.'
-    let openChain: Assigned[] | "named" = [];
-    let endedInside = false;
-    for (const p of this.article.paragraphs) {
-      const states = quoteStates(p.sentences);
-      const continues = endedInside && /^\s*["“‘']/.test(p.sentences[0].text);
-      const outside = new Map(p.sentences.map((s, i) => [s.index, states[i].outside]));
-      p.sentences.forEach((s, i) => this.readSentence(s, states[i].outside));
-
-      let current: Speaker | null = null;
-      const assigned: Assigned[] = [];
-      for (const [gi, group] of quoteGroups(p.sentences).entries()) {
-        const text = group.map((s) => outside.get(s.index)!).join(" ");
-        const spoken = !/\p{L}/u.test(text.replace(/["“”‘’']/g, ""));
-        let who: Speaker | null = null;
-        let how: How | null = null;
-        for (const s of group) who ??= this.subjectOf.get(s.index) ?? null;
-        if (who) how = "named";
-        if (!who) {
-          who = this.reference(text, group[0].index, current, recent);
-          if (who) how = "referred";
-        }
-        if (!who) {
-          if (gi === 0 && carried && spoken) who = carried;
-          else if (!spoken && otherVoice(text)) current = null;
-          else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text)))) who = current;
-          if (who) how = "continued";
-        }
-        // '"…?" ¶ Dr. X said.': an attribution on its own names the speaker of the quotation before it.
-        const previous = assigned.at(-1);
-        if (how === "named" && previous && previous.how !== "named" && previous.how !== "referred" && !text.includes('"') && isBareAttribution(text)) {
-          const last = previous.group.at(-1)!;
-          if (/["”’']\s*$/.test(last.text)) this.assign(previous, who!);
-        }
-        assigned.push({ group, who, how });
-        if (who) {
-          for (const s of group) this.out[s.index] = who.id;
-          current = this.leadsInto.get(group.at(-1)!.index) ?? who;
-          recent = who;
-          this.noteSalient(group, who);
-        }
-      }
-      const last = assigned.at(-1);
-      if (continues && openChain !== "named" && assigned[0]?.how === "named") {
-        for (const a of openChain) if (a.how !== "named" && a.how !== "referred") this.assign(a, assigned[0].who!);
-      }
-      const before: Assigned[] | "named" = continues ? openChain : [];
-      endedInside = states.at(-1)!.endsInside;
-      if (!endedInside || !last) openChain = [];
-      else if (last.how === "named" || last.how === "referred" || before === "named") openChain = "named";
-      else openChain = [...before, last];
-      const lastSentence = last?.group.at(-1);
-      const lastText = lastSentence?.text ?? "";
-      carried = last?.who && (states.at(-1)!.quotes || /:\s*$/.test(lastText)) ? last.who : null;
-      if (lastSentence && this.leadsInto.has(lastSentence.index)) carried = this.leadsInto.get(lastSentence.index)!;
-    }
+    const flow: Flow = { recent: null, carried: null, openChain: [], endedInside: false };
+    for (const p of this.article.paragraphs) this.attributeParagraph(p, flow);
     return this.finish();
+  }
+
+  /** Gives each group of a paragraph's sentences (a sentence, or one quotation over several) to its speaker. */
+  private attributeParagraph(p: Paragraph, flow: Flow) {
+    const states = quoteStates(p.sentences);
+    const continues = flow.endedInside && /^\s*["“‘']/.test(p.sentences[0].text);
+    const outside = new Map(p.sentences.map((s, i) => [s.index, states[i].outside]));
+    p.sentences.forEach((s, i) => this.readSentence(s, states[i].outside));
+
+    let current: Speaker | null = null;
+    const assigned: Assigned[] = [];
+    for (const [gi, group] of quoteGroups(p.sentences).entries()) {
+      const text = group.map((s) => outside.get(s.index)!).join(" ");
+      const spoken = !/\p{L}/u.test(text.replace(/["“”‘’']/g, ""));
+      let who: Speaker | null = null;
+      let how: How | null = null;
+      for (const s of group) who ??= this.subjectOf.get(s.index) ?? null;
+      if (who) how = "named";
+      if (!who) {
+        who = this.reference(text, group[0].index, current, flow.recent);
+        if (who) how = "referred";
+      }
+      if (!who) {
+        if (gi === 0 && flow.carried && spoken) who = flow.carried;
+        else if (!spoken && otherVoice(text)) current = null;
+        else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text)))) who = current;
+        if (who) how = "continued";
+      }
+      // '"…?" ¶ Dr. X said.': an attribution on its own names the speaker of the quotation before it.
+      const previous = assigned.at(-1);
+      if (how === "named" && previous && !isExplicit(previous) && !/["“”‘]/.test(text) && isBareAttribution(text)) {
+        if (/["”’']\s*$/.test(previous.group.at(-1)!.text)) this.assign(previous, who!);
+      }
+      const a: Assigned = { group, who: null, how };
+      assigned.push(a);
+      if (who) {
+        this.assign(a, who);
+        current = this.leadsInto.get(group.at(-1)!.index) ?? who;
+        flow.recent = who;
+        this.noteSalient(group, who);
+      }
+    }
+    this.closeParagraph(states, assigned, continues, flow);
+  }
+
+  /** What the paragraph passes on: a quotation still open, or a speaker whose quotation the next paragraph may continue. */
+  private closeParagraph(states: QuoteState[], assigned: Assigned[], continues: boolean, flow: Flow) {
+    const last = assigned.at(-1);
+    // '"A. ¶ "B," said X.': the quotation left open before is X's too.
+    if (continues && flow.openChain !== "named" && assigned[0] && isExplicit(assigned[0])) {
+      for (const a of flow.openChain) if (!isExplicit(a)) this.assign(a, assigned[0].who!);
+    }
+    const before: Assigned[] | "named" = continues ? flow.openChain : [];
+    flow.endedInside = states.at(-1)!.endsInside;
+    if (!flow.endedInside || !last) flow.openChain = [];
+    else if (isExplicit(last) || before === "named") flow.openChain = "named";
+    else flow.openChain = [...before, last];
+    const lastSentence = last?.group.at(-1);
+    flow.carried = last?.who && (states.at(-1)!.quotes || /:\s*$/.test(lastSentence?.text ?? "")) ? last.who : null;
+    if (lastSentence && this.leadsInto.has(lastSentence.index)) flow.carried = this.leadsInto.get(lastSentence.index)!;
   }
 
   /** Gives a group of sentences, already read, to a speaker found after it. */
