@@ -409,11 +409,14 @@ A Home Office spokesman said the bill was on track. "We are confident," the spok
 
 Judge Amy Lowe asked the lawyer whether the filing was late. "Yes, your honour," the lawyer replied.
 
-Central bank chief Jon Pell said rates would stay on hold. The Bank declined to comment further.`);
+Central bank chief Jon Pell said rates would stay on hold. The Bank declined to comment further.
+
+Minister Ann Cole met the protesters. Protest leader Bob Tan told reporters he would keep marching. Ms Cole declined to respond.`);
     expect(a.who("on track")).toBeNull();
     expect(a.who("We are confident")).toBeNull();
     expect(a.who("Yes, your honour")).toBeNull();
     expect(a.who("declined to comment")).toBeNull();
+    expect(a.who("declined to respond")).toBeNull();
   });
 
   it("does not take a title, a club or an abbreviation for a person", () => {

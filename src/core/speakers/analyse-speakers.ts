@@ -82,6 +82,8 @@ class ArticleAnalysis {
   /** For each sentence, the people it names outside quotations, its subject first. */
   private readonly salience = new Map<number, Person[]>();
   private readonly roles = new Map<Person, string | null>();
+  /** The person named at the start of a sentence, most likely its subject. */
+  private readonly openers = new Map<number, Person>();
   /** A sentence that ends by introducing someone else's quotation ("…, Y replied:"): whose it is. */
   private readonly leadsInto = new Map<number, Speaker>();
   private readonly out: (string | null)[];
@@ -121,7 +123,7 @@ class ArticleAnalysis {
       if (!who) {
         if (gi === 0 && flow.carried && spoken) who = flow.carried;
         else if (!spoken && otherVoice(text)) current = null;
-        else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text)))) who = current;
+        else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text) && !this.opensWithOther(group, current)))) who = current;
         if (who) how = "continued";
       }
       // '"…?" ¶ Dr. X said.': an attribution on its own names the speaker of the quotation before it.
@@ -158,6 +160,11 @@ class ArticleAnalysis {
     if (lastSentence && this.leadsInto.has(lastSentence.index)) flow.carried = this.leadsInto.get(lastSentence.index)!;
   }
 
+  /** "Ms X declined to respond" after Y spoke: the sentence is about someone else, not more of Y's words. */
+  private opensWithOther(group: Sentence[], current: Speaker): boolean {
+    return group.some((s) => this.openers.has(s.index) && this.openers.get(s.index) !== this.personOf.get(current));
+  }
+
   /** Gives a group of sentences, already read, to a speaker found after it. */
   private assign(a: Assigned, who: Speaker) {
     for (const s of a.group) this.out[s.index] = who.id;
@@ -172,8 +179,9 @@ class ArticleAnalysis {
     const sub = subordinateEnd(outside);
     let main = named.find((m) => m.start >= sub) ?? named[0];
     // "X refused … as he admitted that …": the subject who opens the sentence speaks in a later clause.
-    const opener = actors[0];
-    if (!main && opener && /^\W*(?:\p{Lu}\p{Ll}*\.?\s+)?$/u.test(outside.slice(0, opener.start))) {
+    const opener = actors.find((m) => /^\W*(?:\p{Lu}\p{Ll}*\.?\s+)?$/u.test(outside.slice(0, m.start)));
+    if (opener) this.openers.set(s.index, opener.person);
+    if (!main && opener) {
       const gender = laterSpeechPronoun(outside.slice(opener.end));
       if (gender && fits(opener.person.gender, gender)) main = opener;
     }
