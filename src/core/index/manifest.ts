@@ -3,7 +3,7 @@ import type { ChunkingOptions } from "../ingest/chunk.js";
 import type { EmbeddingSettings } from "../embeddings/create-embeddings.js";
 
 // Bump when the saved layout or the extraction rules change, so old indexes rebuild.
-export const INDEX_FORMAT = 21;
+export const INDEX_FORMAT = 22;
 
 export interface IndexSettings {
   chunking: ChunkingOptions;

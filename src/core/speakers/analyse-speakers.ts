@@ -1,31 +1,26 @@
-import { fold, stem, words } from "../text/tokenize.js";
-import { quoteGroups } from "../text/quotes.js";
-import type { Article, Sentence } from "../types.js";
-import { findNames, type NameMention } from "./find-names.js";
-import {
-  AGREE_RE,
-  DISAGREE_RE,
-  PARTICIPATION_VERBS,
-  PERSON_NOUNS,
-  SPEECH_VERBS,
-  TITLE_WORDS,
-} from "./lexicon.js";
-import { asCommaAppositive, extractRole } from "./role.js";
-import type { Agreement, Speaker, SpeakerAnalysis } from "./types.js";
+import { quoteGroups, quoteStates, type QuoteState } from "../text/quotes.js";
 import { escapeRe } from "../text/regex.js";
-
-/** Words a report uses to refer back to a speaker by role ("the deputy stressed"). */
-const ROLE_REFERENCE_RE = new RegExp(
-  `\\b(?:the|this|that)\\s+((?:[a-z]+\\s)?(?:${[...PERSON_NOUNS].join("|")}))\\b`,
-  "i",
-);
-
-const ATTRIBUTION_CUE_RE =
-  /\b(?:according to (?:him|her|them)|in (?:his|her) (?:opinion|view|words|estimation|assessment|words)|(?:he|she) (?:\w+ly\s)?(?:also\s)?\w+)\b/i;
-
-interface Mention extends NameMention {
-  sentence: Sentence;
-}
+import { fold, wordTokens } from "../text/tokenize.js";
+import type { Article, Paragraph, Sentence } from "../types.js";
+import { findAgreements } from "./agreements.js";
+import { PARTICIPATION_VERBS } from "./lexicon.js";
+import type { NameMention } from "./find-names.js";
+import { People, type Person } from "./people.js";
+import {
+  addAlias,
+  fits,
+  laterSpeechPronoun,
+  otherVoice,
+  pronounCue,
+  roleConflicts,
+  roleCue,
+  roleFits,
+  startsNewTopic,
+  type Gender,
+} from "./references.js";
+import { extractRole } from "./role.js";
+import { actsAsSubject, hasSpeechMarker, isSubject, subordinateEnd } from "./subject.js";
+import type { Agreement, Speaker, SpeakerAnalysis } from "./types.js";
 
 /**
  * Finds who speaks in each article, their role, and which sentences are
@@ -36,7 +31,7 @@ export function analyseSpeakers(articles: Article[]): SpeakerAnalysis {
   const attribution: SpeakerAnalysis["attribution"] = {};
   const agreements: Agreement[] = [];
   for (const article of articles) {
-    const result = analyseArticle(article);
+    const result = new ArticleAnalysis(article).run();
     speakers.push(...result.speakers);
     attribution[article.id] = result.attribution;
     agreements.push(...result.agreements);
@@ -44,163 +39,331 @@ export function analyseSpeakers(articles: Article[]): SpeakerAnalysis {
   return { speakers, attribution, agreements };
 }
 
-function analyseArticle(article: Article) {
-  const sentences = article.paragraphs.flatMap((p) => p.sentences);
-  const speakers: Speaker[] = [];
-  const byKey = new Map<string, Speaker>();
-  /** For each sentence, the speaker who is its grammatical subject, when named there. */
-  const subjectOf = new Map<number, Speaker>();
+/** How a group of sentences got its speaker: named or referred to there, or carried on from before. */
+type How = "named" | "referred" | "continued";
+
+interface Assigned {
+  group: Sentence[];
+  who: Speaker | null;
+  how: How | null;
+}
+
+/** Named or referred to in the group itself, so nothing found later overrides it. */
+const isExplicit = (a: Assigned) => a.how === "named" || a.how === "referred";
+
+/** What one paragraph passes on to the next. */
+interface Flow {
+  /** The latest speaker given a sentence. */
+  recent: Speaker | null;
+  /** The speaker of a paragraph whose quotation the next paragraph may continue. */
+  carried: Speaker | null;
+  /**
+   * Groups of paragraphs whose quotation is still open at their end and whose
+   * speaker is not named there, or "named" when it is.
+   */
+  openChain: Assigned[] | "named";
+  endedInside: boolean;
+}
+
+// How far back a pronoun or a role noun looks for the person it stands for.
+const LOOK_BACK = 4;
+
+class ArticleAnalysis {
+  private readonly sentences: Sentence[];
+  private readonly people: People;
+  private readonly speakerOf = new Map<Person, Speaker>();
+  private readonly personOf = new Map<Speaker, Person>();
+  /** For each sentence, the speaker named as its subject there. */
+  private readonly subjectOf = new Map<number, Speaker>();
+  /** Speakers who share a sentence's verb with its subject ("Both X and Y said …", "When X asked, Y replied"). */
+  private readonly coSubjects = new Map<number, Speaker[]>();
   /** Introduced with a role and an ordinary verb ("Latvian MP X took a sceptical line"): kept only if they then speak. */
-  const provisional = new Set<Speaker>();
+  private readonly provisional = new Set<Speaker>();
+  /** For each sentence, the people it names outside quotations, its subject first. */
+  private readonly salience = new Map<number, Person[]>();
+  private readonly roles = new Map<Person, string | null>();
+  /** The person named at the start of a sentence, most likely its subject. */
+  private readonly openers = new Map<number, Person>();
+  /** A sentence that ends by introducing someone else's quotation ("…, Y replied:"): whose it is. */
+  private readonly leadsInto = new Map<number, Speaker>();
+  private readonly out: (string | null)[];
 
-  /** Speakers who share a sentence's verb with its subject ("Both X and Y said …"). */
-  const coSubjects = new Map<number, Speaker[]>();
-  for (const s of sentences) {
-    const mentions: Mention[] = findNames(s.text).map((m) => ({ ...m, sentence: s }));
-    for (const m of mentions) {
-      const known = byKey.get(fold(m.name));
-      if (known) {
-        if (!subjectOf.has(s.index) && isSubject(s.text, m)) subjectOf.set(s.index, known);
-        continue;
+  constructor(private readonly article: Article) {
+    this.sentences = article.paragraphs.flatMap((p) => p.sentences);
+    this.people = new People(lowercaseWords(article.text));
+    this.out = this.sentences.map(() => null);
+  }
+
+  run() {
+    const flow: Flow = { recent: null, carried: null, openChain: [], endedInside: false };
+    for (const p of this.article.paragraphs) this.attributeParagraph(p, flow);
+    return this.finish();
+  }
+
+  /** Gives each group of a paragraph's sentences (a sentence, or one quotation over several) to its speaker. */
+  private attributeParagraph(p: Paragraph, flow: Flow) {
+    const states = quoteStates(p.sentences);
+    const continues = flow.endedInside && /^\s*["“‘']/.test(p.sentences[0].text);
+    const outside = new Map(p.sentences.map((s, i) => [s.index, states[i].outside]));
+    p.sentences.forEach((s, i) => this.readSentence(s, states[i].outside));
+
+    let current: Speaker | null = null;
+    const assigned: Assigned[] = [];
+    for (const [gi, group] of quoteGroups(p.sentences).entries()) {
+      const text = group.map((s) => outside.get(s.index)!).join(" ");
+      const spoken = !/\p{L}/u.test(text.replace(/["“”‘’']/g, ""));
+      let who: Speaker | null = null;
+      let how: How | null = null;
+      for (const s of group) who ??= this.subjectOf.get(s.index) ?? null;
+      if (who) how = "named";
+      if (!who) {
+        who = this.reference(text, group[0].index, current, flow.recent);
+        if (who) how = "referred";
       }
-      const coordinated = subjectOf.has(s.index) && /\band\s*$/.test(s.text.slice(0, m.start)) && isSubject(s.text, m);
-      if (subjectOf.has(s.index) && !coordinated) continue;
-      const weak = !coordinated && !isSubject(s.text, m);
-      if (weak && !(actsAsSubject(s.text, m) && extractRole(s.text, m))) continue;
-      const speaker: Speaker = {
-        id: `${article.id}:${fold(m.name).replace(/[^\p{L}\p{N}]+/gu, "-")}`,
-        docId: article.id,
-        name: m.name,
-        role: extractRole(s.text, m),
-        gender: honorificGender(s.text, m),
-        aliases: [],
-        introduced: s.index,
-        claims: [],
-      };
-      speakers.push(speaker);
-      byKey.set(fold(m.name), speaker);
-      if (coordinated) coSubjects.set(s.index, [...(coSubjects.get(s.index) ?? []), speaker]);
-      else subjectOf.set(s.index, speaker);
-      if (weak) provisional.add(speaker);
+      if (!who) {
+        if (gi === 0 && flow.carried && spoken) who = flow.carried;
+        else if (!spoken && otherVoice(text)) current = null;
+        else if (current && (spoken || (!startsNewTopic(text) && !NAMED_BODY_SUBJECT.test(text) && !this.opensWithOther(group, current)))) who = current;
+        if (who) how = "continued";
+      }
+      // '"…?" ¶ Dr. X said.': an attribution on its own names the speaker of the quotation before it.
+      const previous = assigned.at(-1);
+      if (how === "named" && previous && !isExplicit(previous) && !/["“”‘]/.test(text) && isBareAttribution(text)) {
+        if (/["”’']\s*$/.test(previous.group.at(-1)!.text)) this.assign(previous, who!);
+      }
+      const a: Assigned = { group, who: null, how };
+      assigned.push(a);
+      if (who) {
+        this.assign(a, who);
+        current = this.leadsInto.get(group.at(-1)!.index) ?? who;
+        flow.recent = who;
+        this.noteSalient(group, who);
+      }
     }
-    if (!subjectOf.has(s.index)) {
-      const bySurname = surnameSubject(s.text, speakers);
-      if (bySurname) subjectOf.set(s.index, bySurname);
+    this.closeParagraph(states, assigned, continues, flow);
+  }
+
+  /** What the paragraph passes on: a quotation still open, or a speaker whose quotation the next paragraph may continue. */
+  private closeParagraph(states: QuoteState[], assigned: Assigned[], continues: boolean, flow: Flow) {
+    const last = assigned.at(-1);
+    // '"A. ¶ "B," said X.': the quotation left open before is X's too.
+    if (continues && flow.openChain !== "named" && assigned[0] && isExplicit(assigned[0])) {
+      for (const a of flow.openChain) if (!isExplicit(a)) this.assign(a, assigned[0].who!);
     }
+    const before: Assigned[] | "named" = continues ? flow.openChain : [];
+    flow.endedInside = states.at(-1)!.endsInside;
+    if (!flow.endedInside || !last) flow.openChain = [];
+    else if (isExplicit(last) || before === "named") flow.openChain = "named";
+    else flow.openChain = [...before, last];
+    const lastSentence = last?.group.at(-1);
+    flow.carried = last?.who && (states.at(-1)!.quotes || /:\s*$/.test(lastSentence?.text ?? "")) ? last.who : null;
+    if (lastSentence && this.leadsInto.has(lastSentence.index)) flow.carried = this.leadsInto.get(lastSentence.index)!;
   }
 
-  for (const sp of speakers) sp.gender ??= guessGender(sp, sentences, subjectOf);
-
-  const attribution = attribute(article, sentences, speakers, subjectOf);
-  for (const s of sentences) {
-    const id = attribution[s.index];
-    const sp = speakers.find((x) => x.id === id);
-    if (sp && isClaim(s.text)) sp.claims.push(s.index);
-    for (const co of coSubjects.get(s.index) ?? []) if (isClaim(s.text)) co.claims.push(s.index);
+  /** "Ms X declined to respond" after Y spoke: the sentence is about someone else, not more of Y's words. */
+  private opensWithOther(group: Sentence[], current: Speaker): boolean {
+    return group.some((s) => this.openers.has(s.index) && this.openers.get(s.index) !== this.personOf.get(current));
   }
-  // Someone who only acts ("signed a decree") and never speaks is not a speaker.
-  for (const sp of provisional) {
-    if (sp.claims.some((i) => hasSpeechMarker(sentences[i].text))) continue;
-    speakers.splice(speakers.indexOf(sp), 1);
-    attribution.forEach((id, i) => {
-      if (id === sp.id) attribution[i] = null;
-    });
+
+  /** Gives a group of sentences, already read, to a speaker found after it. */
+  private assign(a: Assigned, who: Speaker) {
+    for (const s of a.group) this.out[s.index] = who.id;
+    a.who = who;
   }
-  const agreements = findAgreements(article, sentences, speakers, attribution);
-  return { speakers, attribution, agreements };
-}
 
-const ADVERBS = "(?:(?:also|then|later|further|first|again|once again|\\p{Ll}+ly)\\s+)?";
-const LEADING_WORD = new RegExp(`^\\s*${ADVERBS}(\\p{L}+)`, "u");
-const WORD_AFTER_COMMA = new RegExp(`,\\s*${ADVERBS}(\\p{L}+)`, "gu");
-
-function isReportingVerb(word: string | undefined): boolean {
-  const w = word?.toLowerCase() ?? "";
-  return SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w);
-}
-
-/** A reporting verb follows, directly or after an appositive (", a deputy of X, noted"). */
-function verbAfter(raw: string): boolean {
-  const text = asCommaAppositive(raw);
-  if (isReportingVerb(LEADING_WORD.exec(text)?.[1])) return true;
-  // "X of the National University disagreed": a short affiliation, then the verb.
-  const affiliation = /^\s+(?:of|from|at)\s+([^,.;:"“”]{1,100})/u.exec(text);
-  if (affiliation) {
-    const ws = affiliation[1].split(/\s+/).slice(0, 12);
-    // "… of the University of X was more cautious": a stance, too.
-    if (ws.slice(1).some((w) => isReportingVerb(w) || /^(was|is|were|are)$/.test(w))) return true;
+  /** Finds the people a sentence names, and whether one of them is who speaks there. */
+  private readSentence(s: Sentence, outside: string) {
+    const mentions = this.people.mentionsIn(s.index, s.text, outside);
+    const actors = mentions.filter((m) => !m.possessive);
+    const named = actors.filter((m) => isSubject(outside, m, actors.some((a) => a.end <= m.start)));
+    const sub = subordinateEnd(outside);
+    let main = named.find((m) => m.start >= sub) ?? named[0];
+    // "X refused … as he admitted that …": the subject who opens the sentence speaks in a later clause.
+    const opener = actors.find((m) => /^\W*(?:\p{Lu}\p{Ll}*\.?\s+)?$/u.test(outside.slice(0, m.start)));
+    if (opener) this.openers.set(s.index, opener.person);
+    if (!main && opener) {
+      const gender = laterSpeechPronoun(outside.slice(opener.end));
+      if (gender && fits(opener.person.gender, gender)) main = opener;
+    }
+    if (main) {
+      const speaker = this.speak(main.person, s, main);
+      this.subjectOf.set(s.index, speaker);
+      for (const m of named) {
+        if (m.person === main.person) continue;
+        const coordinated = /\band\s+(?:[\p{L}.'’-]+\s+){0,4}$|\band\s*$/u.test(outside.slice(0, m.start));
+        if (coordinated || m.start < sub) this.coSubjects.set(s.index, [...(this.coSubjects.get(s.index) ?? []), this.speak(m.person, s, m)]);
+      }
+      // "When X asked whether …, Y replied:": the sentence holds X's words; Y's follow it.
+      const asker = named.find((m) => m.start < sub && m.person !== main.person);
+      if (asker && main.start >= sub && /:\s*$/.test(outside) && isBareAttribution(outside.slice(sub))) {
+        this.subjectOf.set(s.index, this.speak(asker.person, s, asker));
+        this.coSubjects.set(s.index, [speaker]);
+        this.leadsInto.set(s.index, speaker);
+      }
+    } else {
+      // "Latvian MP X took a sceptical line": someone new, with a role, doing anything.
+      const weak = actors.find((m) => m.person.first === s.index && !this.speakerOf.has(m.person) && actsAsSubject(outside, m) && extractRole(s.text, m));
+      if (weak) {
+        const sp = this.speak(weak.person, s, weak);
+        this.provisional.add(sp);
+        // "Party leader X and her rival Y clashed": both are the subject.
+        const partner = actors[actors.indexOf(weak) - 1];
+        if (partner && partner.person.first === s.index && !this.speakerOf.has(partner.person) && /^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(outside.slice(partner.end, weak.start))) {
+          const first = this.speak(partner.person, s, partner);
+          this.provisional.add(first);
+          this.subjectOf.set(s.index, first);
+          this.coSubjects.set(s.index, [sp]);
+        } else this.subjectOf.set(s.index, sp);
+      }
+    }
+    const subject = this.subjectOf.get(s.index);
+    const ordered = [...actors, ...mentions.filter((m) => m.possessive)].map((m) => m.person);
+    const first = subject ? this.personOf.get(subject) : undefined;
+    this.salience.set(s.index, unique(first ? [first, ...ordered] : ordered));
   }
-  if (!/^\s*,/.test(text)) return false;
-  const clause = text.split(/["“”]/)[0];
-  for (const m of clause.matchAll(WORD_AFTER_COMMA)) if (isReportingVerb(m[1])) return true;
-  return false;
-}
 
-// Common irregular past forms; regular ones end in -ed.
-const IRREGULAR_PAST = new Set(
-  "took made gave spoke saw came went sent got held led met put set kept left began brought thought felt found drew wrote chose rose grew knew became struck stood sat won lost paid ran read sought".split(" "),
-);
-
-/** The name is followed by a verb of any kind: "X took a sceptical line", "X believes …". */
-function actsAsSubject(text: string, m: NameMention): boolean {
-  const after = asCommaAppositive(text.slice(m.end));
-  const w = /^\s*(?:,[^"“”]*?,\s*)?(?:(?:also|then|later|however|in turn)\s+)?(\p{Ll}+)/u.exec(after)?.[1];
-  // "X, who has studied Y, was less optimistic": a stance, if X goes on to speak.
-  return !!w && (IRREGULAR_PAST.has(w) || /^(was|were|is|are)$/.test(w) || /^\p{Ll}{3,}ed$/u.test(w) || (/^\p{Ll}{3,}s$/u.test(w) && !/ss$/.test(w)));
-}
-
-function hasSpeechMarker(text: string): boolean {
-  return words(text).some((w) => SPEECH_VERBS.has(w)) || /["“”]/.test(text) || /\baccording to\b|\bin (?:his|her) (?:opinion|view|words)\b/i.test(text);
-}
-
-/** The name is who acts: "X said", "X, head of Y, noted", "said X", "by X", "according to X". */
-function isSubject(text: string, m: NameMention): boolean {
-  // "by Dr. X", "said Prof. X": an honorific between the cue and the name does not count.
-  const before = text.slice(0, m.start).replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s*)+$/, "");
-  const after = text.slice(m.end);
-  if (verbAfter(after) && !/\b(?:with|to|of|for)\s*$/i.test(before)) return true;
-  // "Both X of Y and Z, an adviser, said": the first of two subjects sharing one verb.
-  const partner = /^\s*(?:(?:of|from|at)\s+[^,.;"“”]+?\s+)?and\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*/u.exec(after);
-  if (partner && verbAfter(after.slice(partner[0].length))) return true;
-  const lastWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
-  if (lastWord && SPEECH_VERBS.has(lastWord)) return true;
-  // "according to X", "according to political analyst X"
-  if (/\baccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}$/iu.test(before) || /\baccording to\s*$/i.test(before)) return true;
-  // "As noted by X, …"
-  const asBy = /\bas\s+(\p{L}+)\s+by\s+(?:[\p{Ll}-]+\s+){0,4}$/iu.exec(before);
-  if (asBy && isReportingVerb(asBy[1])) return true;
-  // Passive "was addressed by (the professor of ...,) X" ending the clause.
-  if (/\bby\b[^.;"“”]*$/i.test(before) && /^\s*(?:[,.;:!?]|$)/.test(after)) {
-    const verb = /\b(?:was|were|been)\s+(?:not\s+|also\s+)?(\p{L}+)\s+by\b/iu.exec(before)?.[1]?.toLowerCase();
-    return !!verb && (SPEECH_VERBS.has(verb) || PARTICIPATION_VERBS.has(verb));
-  }
-  return false;
-}
-
-/** "Smith added …" or "… said Smith": a known speaker named by surname alone. */
-function surnameSubject(text: string, speakers: Speaker[]): Speaker | null {
-  for (let k = speakers.length - 1; k >= 0; k--) {
-    const sp = speakers[k];
-    const surname = sp.name.split(" ").at(-1)!;
-    const re = new RegExp(`(?:^|[^\\p{L}])((?:(?:Mr|Mrs|Ms|Dr|Prof)\\.?\\s)?${escapeRe(surname)})(?![\\p{L}])`, "u");
-    const m = re.exec(text);
-    if (!m) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    const mention = { name: m[1], start, end: start + m[1].length };
-    if (!isSubject(text, mention)) continue;
-    const honorific = honorificGender(text, mention);
-    // Two speakers may share a surname: prefer the latest one whose gender fits.
-    if (honorific && sp.gender && honorific !== sp.gender) continue;
+  /** The speaker for a person, made when they first speak. Their role is the one the article gives where it first names them. */
+  private speak(person: Person, s: Sentence, m?: NameMention): Speaker {
+    const known = this.speakerOf.get(person);
+    if (known) {
+      this.provisional.delete(known);
+      return known;
+    }
+    let role = this.roleOf(person);
+    let introduced = person.first;
+    if (!role && m && s.index !== person.first) {
+      role = extractRole(s.text, m);
+      if (role) introduced = s.index;
+    }
+    const sp: Speaker = {
+      id: `${this.article.id}:${fold(person.name).replace(/[^\p{L}\p{N}]+/gu, "-")}`,
+      docId: this.article.id,
+      name: person.name,
+      role,
+      gender: person.gender,
+      aliases: [],
+      introduced,
+      claims: [],
+    };
+    this.speakerOf.set(person, sp);
+    this.personOf.set(sp, person);
     return sp;
   }
-  return null;
+
+  private roleOf(person: Person): string | null {
+    if (!this.roles.has(person)) this.roles.set(person, extractRole(this.sentences[person.first].text, person.mention));
+    return this.roles.get(person)!;
+  }
+
+  /** People named in the sentences before `index`, nearest first, each sentence's subject before the rest. */
+  private salientBefore(index: number): Person[] {
+    const out: Person[] = [];
+    for (let i = index - 1; i >= 0 && i >= index - LOOK_BACK; i--) out.push(...(this.salience.get(i) ?? []));
+    return unique(out);
+  }
+
+  /** A speaker found by pronoun or role noun leads the salience of the sentences given to them. */
+  private noteSalient(group: Sentence[], who: Speaker) {
+    const person = this.personOf.get(who);
+    if (!person) return;
+    for (const s of group) this.salience.set(s.index, unique([person, ...(this.salience.get(s.index) ?? [])]));
+  }
+
+  /** A speaker referred to by pronoun or by role noun, resolved to the person it most likely stands for. */
+  private reference(text: string, index: number, current: Speaker | null, recent: Speaker | null): Speaker | null {
+    const role = roleCue(text);
+    if (role) {
+      // "A ministry spokesman said … "…," the spokesman added": the unnamed one, not a named spokesman.
+      const lately = [...this.sentences.slice(Math.max(0, index - LOOK_BACK), index).map((s) => s.text), text.slice(0, text.indexOf(role.noun))];
+      if (lately.some((t) => unnamed(t, role.noun))) return null;
+      const who = this.byRole(role.noun, index, current, recent, lately);
+      if (who) addAlias(who, role.phrase);
+      return who;
+    }
+    const pronoun = pronounCue(text);
+    if (!pronoun) return null;
+    const person = this.salientBefore(index).find((p) => fits(this.genderOf(p), pronoun.gender));
+    const sp = person ? this.speakerOf.get(person) : undefined;
+    // A person who has not spoken yet becomes a speaker only by a verb of saying ("He told the website: …").
+    if (person && (sp || pronoun.speech)) {
+      person.gender ??= pronoun.gender;
+      const speaker = sp ?? this.speak(person, this.sentences[index]);
+      speaker.gender ??= pronoun.gender;
+      return speaker;
+    }
+    if (person) return null;
+    return byGender([current, recent], pronoun.gender) ?? null;
+  }
+
+  private byRole(noun: string, index: number, current: Speaker | null, recent: Speaker | null, lately: string[]): Speaker | null {
+    const described = (p: Person) => this.speakerOf.get(p) ?? { role: this.roleOf(p) };
+    if (current && roleFits(current, noun)) return current;
+    const salient = this.salientBefore(index);
+    const matching = [...salient, ...this.people.all.filter((p) => p.first <= index)].filter((p) => roleFits(described(p), noun));
+    if (matching.length) return this.speakerOf.get(matching[0]) ?? this.speak(matching[0], this.sentences[index]);
+    // "X asked the lawyer … "…," the lawyer replied": someone just mentioned and never named.
+    const word = new RegExp(`\\b${escapeRe(noun)}\\b`, "i");
+    if (lately.some((t) => word.test(t))) return null;
+    // "The scientist expressed hope": no one is described so; the paragraph's speaker is meant.
+    if (current) return current;
+    if (recent && !roleConflicts(recent, noun) && salient.some((p) => this.speakerOf.get(p) === recent)) return recent;
+    // The most salient person the noun does not contradict; or the only one there is ("Team coach X … the former assistant said").
+    const person = salient.find((p) => !roleConflicts(described(p), noun)) ?? (salient.length === 1 ? salient[0] : undefined);
+    return person ? this.speak(person, this.sentences[index]) : null;
+  }
+
+  private genderOf(p: Person): Gender {
+    return this.speakerOf.get(p)?.gender ?? p.gender;
+  }
+
+  private finish() {
+    const { sentences, out } = this;
+    const speakers = [...this.speakerOf.entries()].sort(([a], [b]) => a.first - b.first || this.people.all.indexOf(a) - this.people.all.indexOf(b)).map(([, sp]) => sp);
+    for (const sp of speakers) sp.gender ??= this.personOf.get(sp)!.gender ?? guessGender(sp, sentences, this.subjectOf);
+    for (const s of sentences) {
+      const sp = speakers.find((x) => x.id === out[s.index]);
+      if (sp && isClaim(s.text)) sp.claims.push(s.index);
+      for (const co of this.coSubjects.get(s.index) ?? []) if (co !== sp && isClaim(s.text)) co.claims.push(s.index);
+    }
+    for (const sp of speakers) sp.claims.sort((a, b) => a - b);
+    // Someone who only acts ("signed a decree") and never speaks is not a speaker.
+    for (const sp of this.provisional) {
+      if (sp.claims.some((i) => hasSpeechMarker(sentences[i].text))) continue;
+      speakers.splice(speakers.indexOf(sp), 1);
+      out.forEach((id, i) => {
+        if (id === sp.id) out[i] = null;
+      });
+    }
+    const agreements = findAgreements(this.article.id, sentences, speakers, out);
+    return { speakers, attribution: out, agreements };
+  }
 }
 
-function honorificGender(text: string, m: NameMention): Speaker["gender"] {
-  const before = text.slice(Math.max(0, m.start - 6), m.start + 5);
-  if (/\bMr\b/.test(before)) return "m";
-  if (/\b(?:Mrs|Ms|Miss)\b/.test(before)) return "f";
-  return null;
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function byGender(candidates: (Speaker | null)[], gender: Gender): Speaker | null {
+  const cs = candidates.filter((x): x is Speaker => !!x);
+  return cs.find((c) => c.gender === gender) ?? cs.find((c) => c.gender === null) ?? null;
+}
+
+// "The Bank declined to comment": an organisation acts; the speaker before is not speaking.
+const NAMED_BODY_SUBJECT = /^\W*The\s+(?:\p{Lu}[\p{L}.&'’-]*\s+)+(?:\p{Ll}+ly\s+)?(?:has|had|was|is|will|would|\p{Ll}+ed|\p{Ll}+s)\b/u;
+
+/** "a spokesman", "one official": someone the article does not name ("X, a deputy of Y" names them). */
+function unnamed(text: string, noun: string): boolean {
+  return new RegExp(`(?<!,\\s*)\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}?${escapeRe(noun)}\\b(?!\\s+\\p{Lu})`, "u").test(text);
+}
+
+/** "Dr. X said." on its own: a name, a verb of saying, and little else. */
+function isBareAttribution(text: string): boolean {
+  return wordTokens(text).length <= 6 && !/\bthat\b/i.test(text);
+}
+
+/** Words the article writes in lower case somewhere: capitalised, they only open a sentence. */
+function lowercaseWords(text: string): Set<string> {
+  return new Set(wordTokens(text).filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => fold(t.text)));
 }
 
 /** Pronouns in the sentences that follow a speaker's introduction, before anyone else is named. */
@@ -212,7 +375,8 @@ function guessGender(sp: Speaker, sentences: Sentence[], subjectOf: Map<number, 
     const s = sentences[i];
     if (i > sp.introduced && (s.paragraph !== intro.paragraph || (subjectOf.get(i) && subjectOf.get(i) !== sp))) break;
     // Subject pronouns only: "agreed with her" names someone else.
-    const text = i === sp.introduced ? s.text.slice(s.text.indexOf(sp.name) + sp.name.length) : s.text;
+    const at = s.text.indexOf(sp.name);
+    const text = i === sp.introduced && at >= 0 ? s.text.slice(at + sp.name.length) : s.text;
     const outsideQuotes = text.replace(/["“][^"“”]*["”]/g, " ");
     for (const m of outsideQuotes.matchAll(/\b(he|she|his|her|according to him|according to her)\b(?=\W+(\p{L}+))/giu)) {
       const w = m[1].toLowerCase().replace("according to him", "he").replace("according to her", "she");
@@ -224,151 +388,7 @@ function guessGender(sp: Speaker, sentences: Sentence[], subjectOf: Map<number, 
   return male > female ? "m" : female > male ? "f" : null;
 }
 
-function attribute(article: Article, sentences: Sentence[], speakers: Speaker[], subjectOf: Map<number, Speaker>) {
-  const out: (string | null)[] = sentences.map(() => null);
-  let recent: Speaker | null = null;
-  for (const p of article.paragraphs) {
-    let current: Speaker | null = null;
-    const groups = quoteGroups(p.sentences);
-    for (const group of groups) {
-      let who: Speaker | null = null;
-      for (const s of group) who ??= subjectOf.get(s.index) ?? null;
-      if (!who) {
-        const joined = group.map((s) => s.text).join(" ");
-        const byRole = roleReference(joined, speakers, current ?? recent);
-        const byPronoun = pronounReference(joined, speakers, current, recent);
-        who = byRole ?? byPronoun;
-        // A sentence with no cue continues the reported speech of the paragraph's speaker.
-        if (!who && current && !startsNewTopic(joined)) who = current;
-      }
-      if (who) {
-        for (const s of group) out[s.index] = who.id;
-        current = who;
-        recent = who;
-      }
-    }
-  }
-  return out;
-}
-
-function roleReference(text: string, speakers: Speaker[], fallback: Speaker | null): Speaker | null {
-  const outside = text.replace(/^[^"“”]*["“][^"“”]*["”]/, "");
-  const m = ROLE_REFERENCE_RE.exec(outside);
-  if (!m) return null;
-  // "the expert noted", "said the expert" – but not "supported the lawmaker" (someone else's object).
-  const after = outside.slice(m.index + m[0].length);
-  const verbBefore = /(\p{L}+)\s*$/u.exec(outside.slice(0, m.index))?.[1]?.toLowerCase();
-  const isSubjectUse = verbAfter(after) || (!!verbBefore && SPEECH_VERBS.has(verbBefore));
-  if (!isSubjectUse) return null;
-  const word = m[1].toLowerCase();
-  const noun = stem(word.split(/\s+/).at(-1)!);
-  const matching = speakers.filter((sp) => sp.role && words(sp.role).some((w) => stem(w) === noun));
-  const who = fallback && (matching.length === 0 || matching.includes(fallback)) ? fallback : (matching.at(-1) ?? fallback);
-  addAlias(who, word);
-  return who;
-}
-
-function pronounReference(text: string, speakers: Speaker[], current: Speaker | null, recent: Speaker | null): Speaker | null {
-  const m = ATTRIBUTION_CUE_RE.exec(text.replace(/^[^"“”]*["“][^"“”]*["”]/, ""));
-  if (!m) return null;
-  const female = /\b(?:she|her)\b/i.test(m[0]);
-  const gender = female ? "f" : "m";
-  const candidates = [current, recent].filter((x): x is Speaker => !!x);
-  return (
-    candidates.find((c) => c.gender === gender) ??
-    candidates.find((c) => c.gender === null) ??
-    [...speakers].reverse().find((sp) => sp.gender === gender && recent && sp.introduced <= recent.introduced) ??
-    null
-  );
-}
-
-/** Plural or collective subjects ("its participants noted", "They") are not one speaker's claim. */
-function startsNewTopic(text: string): boolean {
-  return /^(?:\P{L}*)(?:they|their|its|the participants|participants|summari[sz]ing|in conclusion|overall)\b/iu.test(text) ||
-    /\b(?:participants|attendees|speakers)\b/i.test(text);
-}
-
 /** A claim reports what was said or thought; taking part ("moderated by X") is not one. */
 function isClaim(text: string): boolean {
-  return hasSpeechMarker(text) || !words(text).some((w) => PARTICIPATION_VERBS.has(w));
+  return hasSpeechMarker(text) || !wordTokens(fold(text)).some((w) => PARTICIPATION_VERBS.has(w.text));
 }
-
-function findAgreements(article: Article, sentences: Sentence[], speakers: Speaker[], attribution: (string | null)[]): Agreement[] {
-  const out: Agreement[] = [];
-  for (const s of sentences) {
-    const who = speakers.find((sp) => sp.id === attribution[s.index]);
-    if (!who) continue;
-    // "X shared this view", "X agreed.": agreement with whoever spoke last.
-    if (/\b(?:shared|echoed|supported) (?:this|that|the same|his|her) (?:view|opinion|position|assessment|point)\b|\b(?:agreed|concurred)\s*[.,;]/i.test(s.text)) {
-      const target = resolveObject(" the speaker", who, s.index, speakers, attribution);
-      if (target) {
-        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: "agree" });
-        continue;
-      }
-    }
-    // "X's optimism was not shared by Y": Y disagreed with X (or agreed, without "not").
-    // "Her view was echoed by Y", "X's optimism was not shared by Y": Y agreed (or not) with X.
-    const sharedBy =
-      /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*['’]s|\b(?:his|her|their))\s+(?:\p{L}+\s+){0,2}(?:was|were)\s+(not\s+)?(shared|echoed|supported|backed|seconded|endorsed|challenged|disputed|questioned|rejected)\s+by\b/iu.exec(
-        s.text,
-      );
-    if (sharedBy) {
-      const possessor = sharedBy[1].replace(/['’]s$/, "").toLowerCase() === "his" ? " him" : /^her$/i.test(sharedBy[1]) ? " her" : ` ${sharedBy[1].replace(/['’]s$/, "")}`;
-      const target = resolveObject(possessor, who, s.index, speakers, attribution);
-      const against = !!sharedBy[2] !== /^(challenged|disputed|questioned|rejected)$/i.test(sharedBy[3]);
-      if (target) {
-        out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: against ? "disagree" : "agree" });
-        continue;
-      }
-    }
-    // Only the main clause: "replied that 64 percent supported the extension" is no agreement.
-    const mainClause = s.text.replace(/["“][^"“”]*["”]/g, " ").split(/\bthat\b/)[0];
-    const agree = AGREE_RE.exec(mainClause);
-    const disagree = DISAGREE_RE.exec(mainClause);
-    const cue = disagree ?? agree;
-    if (!cue) continue;
-    const object = mainClause.slice(cue.index + cue[0].length);
-    const target = resolveObject(object, who, s.index, speakers, attribution);
-    if (target) out.push({ docId: article.id, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: disagree ? "disagree" : "agree" });
-  }
-  return out;
-}
-
-function resolveObject(
-  object: string,
-  subject: Speaker,
-  sentence: number,
-  speakers: Speaker[],
-  attribution: (string | null)[],
-): Speaker | null {
-  const head = object.slice(0, 80);
-  for (const sp of [...speakers].reverse()) {
-    if (sp !== subject && new RegExp(`\\b${escapeRe(sp.name.split(" ").at(-1)!)}\\b`).test(head)) return sp;
-  }
-  // Otherwise the object is someone who spoke before this sentence, latest first.
-  const before: Speaker[] = [];
-  for (let i = sentence - 1; i >= 0; i--) {
-    const sp = speakers.find((x) => x.id === attribution[i]);
-    if (sp && sp !== subject && !before.includes(sp)) before.push(sp);
-  }
-  const pronoun = /^\s*(him|her)\b/i.exec(head);
-  if (pronoun) {
-    const gender = pronoun[1].toLowerCase() === "her" ? "f" : "m";
-    return before.find((sp) => sp.gender === gender || sp.gender === null) ?? null;
-  }
-  // "supported the lawmaker", "agreed with the previous speaker": a person, not "the extension".
-  const noun = /^\s*(?:the|this|that|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(head)?.[1]?.toLowerCase();
-  if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) {
-    addAlias(before[0] ?? null, noun);
-    return before[0] ?? null;
-  }
-  return null;
-}
-
-// "the previous speaker", "a colleague": true of anyone, so no alias.
-const GENERIC_REFERENCES = new Set(["speaker", "participant", "colleague", "guest", "panelist", "panellist", "host"]);
-
-function addAlias(sp: Speaker | null, noun: string) {
-  if (sp && !GENERIC_REFERENCES.has(noun) && !sp.aliases.includes(noun)) sp.aliases.push(noun);
-}
-

@@ -8,32 +8,82 @@ import { stem } from "../text/tokenize.js";
 
 const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
-/** Verbs that report what someone said or thought; each form as it appears. */
-export const SPEECH_VERBS = list(`
-  said says say told tells tell noted notes stressed stresses emphasized emphasizes emphasised emphasises stated states
-  added adds argued argues believes believed thinks thought considered considers agreed agrees disagreed disagrees
-  supported supports opposed opposes claimed claims explained explains remarked remarks observed observes warned warns
-  suggested suggests insisted insists concluded concludes recalled recalls announced announces addressed addresses
-  continued continues congratulated congratulates called calls welcomed welcomes praised praises criticized criticised
-  criticizes criticises highlighted highlights underlined underlines underscored underscores mentioned mentions
-  answered answers replied replies responded responds commented comments described describes estimated estimates
-  predicted predicts expects expected hoped hopes spoke speaks presented presents reported reports acknowledged
-  acknowledges admitted admits assured assures confirmed confirms denied denies doubted doubts echoed echoes
-  objected objects countered counters urged urges proposed proposes shared shares wrote writes summarized summarised
-  summed pointed drew draws expressed expresses voiced voices asserted asserts maintained maintains proclaimed
-  declared declares contended contends cautioned cautions recommended recommends questioned questions reminded reminds
-  characterized characterised assessed assesses regarded regards sees saw views viewed feels felt hailed hails
-  lamented laments conceded concedes agreed seconded backed backs endorsed endorses rejected rejects dismissed dismisses
-  touched focused focuses elaborated outlined outlines analysed analyzed analyses analyzes discussed discusses
-  asked asks wondered wonders inquired enquired promised promises pledged pledges vowed vows cited cites quoted
-  referred refers delivered delivers appreciated appreciates informed informs
+/**
+ * The forms of a regular English verb: "warn" -> warns, warned, warning. A
+ * final consonant is also doubled ("admit" -> admitted): the spelling that
+ * does not exist never matches anything.
+ */
+function inflect(lemma: string): string[] {
+  const forms = [lemma];
+  const stem = lemma.slice(0, -1);
+  if (/(?:s|x|z|ch|sh|o)$/.test(lemma)) forms.push(`${lemma}es`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${stem}ies`);
+  else forms.push(`${lemma}s`);
+  if (/ee$/.test(lemma)) forms.push(`${lemma}d`, `${lemma}ing`);
+  else if (/e$/.test(lemma)) forms.push(`${lemma}d`, `${stem}ing`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${stem}ied`, `${lemma}ing`);
+  else {
+    forms.push(`${lemma}ed`, `${lemma}ing`);
+    if (/[^aeiou][aeiou][^aeiouwxy]$/.test(lemma)) forms.push(`${lemma}${lemma.at(-1)}ed`, `${lemma}${lemma.at(-1)}ing`);
+  }
+  return forms;
+}
+
+// Past forms of the irregular verbs below.
+const IRREGULAR_FORMS: Record<string, string> = {
+  say: "said", tell: "told", think: "thought", see: "saw seen", feel: "felt", speak: "spoke spoken",
+  write: "wrote written", draw: "drew drawn", lead: "led",
+};
+
+const verbs = (lemmas: string) =>
+  new Set([...list(lemmas)].flatMap((l) => [...inflect(l), ...(IRREGULAR_FORMS[l]?.split(" ") ?? [])]));
+const lemmas = new Set<string>();
+const verbsOf = (text: string) => {
+  for (const l of list(text)) lemmas.add(l);
+  return verbs(text);
+};
+
+/** Verbs that report what someone said or thought, in every form ("warn": warns, warned, warning). */
+export const SPEECH_VERBS = verbsOf(`
+  say tell note stress emphasize emphasise state add argue believe think consider agree disagree support oppose
+  claim explain remark observe warn suggest insist conclude recall announce address continue congratulate call
+  welcome praise criticize criticise highlight underline underscore mention answer reply respond comment describe
+  estimate predict expect hope speak present report acknowledge admit assure confirm deny doubt echo object counter
+  urge propose share write summarize summarise sum point draw express voice assert maintain proclaim declare contend
+  caution recommend question remind characterize characterise assess regard see view feel hail lament concede second
+  back endorse reject dismiss touch focus elaborate outline analyse analyze discuss ask wonder inquire enquire promise
+  pledge vow cite quote refer deliver appreciate inform retort reiterate repeat testify accuse rebut complain demand
+  reveal disclose allege joke boast apologise apologize advise plead blast slam allude
 `);
 
 /** Verbs of taking part without saying anything in particular. */
-export const PARTICIPATION_VERBS = list(`
-  moderated moderates chaired chairs hosted hosts opened opens closed attended attends introduced introduces
-  organized organised organizes organises led leads joined joins presided presides
+export const PARTICIPATION_VERBS = verbsOf(`
+  moderate chair host open close attend introduce organize organise lead join preside
 `);
+
+/**
+ * A finite verb of saying or of taking part ("warned", "says"). The -ing form
+ * is left out: "leading researcher" and "opening remarks" are no verbs.
+ */
+export function isReportingVerb(word: string | undefined): boolean {
+  const w = word?.toLowerCase() ?? "";
+  return !w.endsWith("ing") && (SPEECH_VERBS.has(w) || PARTICIPATION_VERBS.has(w));
+}
+
+/**
+ * A reporting verb in a form that is no noun: "stated", "notes", but not
+ * "state" or "chair", which name things in "Deputy of the State Duma".
+ */
+export function isMarkedReportingVerb(word: string | undefined): boolean {
+  const w = word?.toLowerCase() ?? "";
+  return isReportingVerb(w) && (!lemmas.has(w) || w === "say");
+}
+
+/** "…, saying", "…, adding that": speech by the clause's own subject. */
+export function isSpeechParticiple(word: string | undefined): boolean {
+  const w = word?.toLowerCase() ?? "";
+  return w.endsWith("ing") && SPEECH_VERBS.has(w);
+}
 
 /** "X agreed with Y" and its kin; the object follows the cue. */
 export const AGREE_RE =
@@ -74,6 +124,9 @@ export const PERSON_NOUNS = list(`
   secretary chairperson member chief president governor mayor judge glaciologist sociologist d'affaires chargé
   curator poet composer architect designer producer photographer musician singer actor actress athlete player
   farmer nurse surgeon physician pilot attorney prosecutor priest banker investor owner storyteller
+  boss assistant captain striker midfielder defender goalkeeper winger pundit campaigner candidate nominee
+  congressman congresswoman survivor witness victim resident billionaire millionaire tycoon
+  teenager pensioner worker detective inspector constable sergeant soldier commander
 `);
 
 /** Titles and offices that precede a name and belong to the role, not the name. */
@@ -86,6 +139,11 @@ export const TITLE_WORDS = list(`
   mp mep lawmaker legislator envoy rabbi archbishop pastor coach manager
 `);
 
+// Common irregular past forms; regular ones end in -ed.
+export const IRREGULAR_PAST = new Set(
+  "took made gave spoke saw came went sent got held led met put set kept left began brought thought felt found drew wrote chose rose grew knew became struck stood sat won lost paid ran read sought".split(" "),
+);
+
 export const MONTHS_AND_DAYS = list(`
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
@@ -94,8 +152,6 @@ export const MONTHS_AND_DAYS = list(`
 /** Words before a name that show it is part of something else ("of X", "his X party"). */
 export const NON_SUBJECT_BEFORE = list(`of for on at in from to into the his her its their our my your this these those`);
 
-export const MALE_PRONOUNS = list("he him his himself");
-export const FEMALE_PRONOUNS = list("she her hers herself");
 
 const NOT_PEOPLE = new Set(["exist", "assist", "insist", "resist", "persist", "consist", "list", "wrist", "twist", "mist"]);
 
@@ -104,6 +160,8 @@ export function isPersonNoun(word: string): boolean {
   const w = word.toLowerCase();
   const singular = w.replace(/(?<=[^s])s$/, "");
   if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(singular) || TITLE_WORDS.has(w) || TITLE_WORDS.has(singular)) return true;
+  // "the 30-year-old said"
+  if (/^\d+-year-old$/.test(singular)) return true;
   return singular.length >= 7 && /(?:ist|ician)$/.test(singular) && !NOT_PEOPLE.has(singular);
 }
 

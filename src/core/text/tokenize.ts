@@ -12,6 +12,8 @@ export interface Token {
 
 /** Lower-cases and strips diacritics so "Müller" and "muller" meet. */
 export function fold(text: string): string {
+  // Plain ASCII has no diacritics to strip; most words are, and normalising is slow.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
 }
 
