@@ -48,7 +48,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     if (SMALL_TALK.test(text)) {
       const lead = /thank|thx/i.test(text) ? "You're welcome!" : /bye|night/i.test(text) ? "Goodbye!" : "Hello!";
-      return this.refuse(text, `${lead} Ask me about the event: who spoke, what someone said, or for a summary.`);
+      return { ...this.refuse(text, `${lead} Ask me about the event: who spoke, what someone said, or for a summary.`), mode: "smalltalk" };
     }
     if (!this.sameScript(text)) {
       return this.refuse(text, "Please ask in the language of the article; I match questions against its own words.");

@@ -18,6 +18,10 @@ export interface Answer {
   answer: string;
   answerable: boolean;
   citations: Citation[];
+  /** How to present it: an answer, the closest passage, a refusal, or small talk. Absent: `answerable` decides. */
+  mode?: "answer" | "closest" | "refusal" | "smalltalk";
+  /** The language the answer is written in; the bot labels it in the same language. */
+  lang?: "en" | "ru";
 }
 
 /** Anything that answers a question from the knowledge base: extractive by default, an LLM later. */
