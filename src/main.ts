@@ -9,19 +9,31 @@ import { startPolling } from "./bot/run-polling.js";
 import { startWebhook } from "./bot/run-webhook.js";
 import { runConsoleChat } from "./bot/console-chat.js";
 import type { BotDeps } from "./bot/context.js";
+import { LANGS, type Lang } from "./bot/i18n.js";
 
 /** Seconds a shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 9000;
 
+/** `npm start -- --lang ru`: the console chat's interface language. */
+function langArgument(args: string[]): Lang | undefined {
+  const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return undefined;
+  const value = args[at].includes("=") ? args[at].split("=")[1] : args[at + 1];
+  if (!LANGS.includes(value as Lang)) throw new UserError(`--lang must be one of ${LANGS.join(", ")}, not "${value ?? ""}".`);
+  return value as Lang;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const lang = langArgument(process.argv.slice(2));
   const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret]);
   const kb = await openKnowledgeBase({
     corpusDir: config.corpusDir,
     indexDir: config.indexDir,
     settings: config.index,
     rebuild: true,
-    report: (m) => logger.info(m),
+    // In the console chat a JSON log line would land before the prompt: say it plainly instead.
+    report: (m) => (config.botToken ? logger.info(m) : process.stderr.write(`${m}\n`)),
   });
   const deps: BotDeps = { qa: new EventQa(kb), logger, allowedChatIds: config.allowedChatIds, rateLimit: config.rateLimit };
 
@@ -32,7 +44,7 @@ async function main(): Promise<void> {
     );
     // Logs would interleave with the chat; only warnings unless LOG_LEVEL asks for more.
     const quiet = process.env.LOG_LEVEL ? logger : createLogger("warn");
-    await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout);
+    await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout, { lang });
     return;
   }
 

@@ -338,13 +338,18 @@ function claimBody(text: string, sp: Speaker, continuesQuote: boolean): Body | n
 /** The event or the ending: the sentence from its beginning, as far as its main clause goes. */
 function narrationFragments(docId: string, s: Sentence, idf: Map<string, number>, ending = false): Fragment[] {
   const whole = fragments(docId, s, { start: 0, end: s.text.length, quoted: false }, NARRATION_WORDS, idf, true);
-  const fromStart = whole.filter((f) => f.start === 0).sort((a, b) => b.end - a.end);
+  // Narration reads best whole: the longer the piece of its main clause, the better.
+  const fromStart = whole
+    .filter((f) => f.start === 0)
+    .sort((a, b) => b.end - a.end)
+    .map((f, _, all) => ({ ...f, score: f.end / all[0].end }));
   if (!ending) return fromStart;
   // An ending may also shrink to what was concluded: "… noted that <this>".
   const words = wordsOf(s.text);
   const that = words.findIndex((w, k) => w.lower === "that" && k > 0 && THAT_OPENERS.has(words[k - 1].lower));
   const tail = that > 0 ? fragments(docId, s, { start: words[that].end + 1, end: s.text.length, quoted: false }, MAX_WORDS, idf, false) : [];
-  return [...fromStart, ...tail.filter((f) => f.start === words[that].end + 1)];
+  const best = fromStart[0]?.end ?? 1;
+  return [...fromStart, ...tail.filter((f) => f.start === words[that].end + 1).map((f) => ({ ...f, score: (0.8 * (f.end - f.start)) / best }))];
 }
 
 /** Whether the piece's last clause is only an opening phrase, its clause cut off: "we can say that according to X". */

@@ -1,0 +1,24 @@
+import type { Digest } from "../core/answer/digest.js";
+import type { SourceInfo } from "../core/event-qa.js";
+import { t, type Lang } from "./i18n.js";
+import { toMessages, type Block } from "./render-html.js";
+import { articleBlocks, groupCitations, sourceBlocks } from "./render-sources.js";
+
+/**
+ * A digest for a group chat: a heading, the event, a bullet per speaker and
+ * how it ended, with the sources closed below. The lines are the core's; the
+ * labels are in `lang`.
+ */
+export function renderDigest(digest: Digest, lang: Lang, sources: SourceInfo[] = []): string[] {
+  // Number the markers across all lines at once, so [n] means the same everywhere.
+  const lines = [digest.event, ...digest.speakers.map((s) => s.text), digest.ending ?? ""];
+  const { text, groups } = groupCitations(lines.join("\n"), digest.citations);
+  const shown = text.split("\n");
+  const blocks: Block[] = [{ text: t(lang, "digest-heading"), tag: "b" }, { text: shown[0] }];
+  digest.speakers.forEach((s, i) => {
+    blocks.push({ text: "• " }, { text: s.name, tag: "b", newline: false }, { text: `: ${shown[i + 1]}`, newline: false });
+  });
+  const ending = shown.at(-1);
+  if (digest.ending && ending) blocks.push({ text: `${t(lang, "digest-ended")}: `, tag: "i" }, { text: ending, newline: false });
+  return toMessages([...blocks, ...sourceBlocks(groups, text, lang), ...articleBlocks(sources, lang)]);
+}
