@@ -9,8 +9,8 @@ export type Lang = (typeof LANGS)[number];
 const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 
 /**
- * Telegram language codes whose users read Russian more readily than English:
- * Russian, Ukrainian, Belarusian, Kazakh and Kyrgyz. Everyone else gets English.
+ * Telegram language codes (ru, uk, be, kk, ky) whose users mostly read Russian
+ * more readily than English. Everyone else gets English.
  * The script of what they write overrides this (see `userLang`).
  */
 const READS_RUSSIAN = new Set(["ru", "uk", "be", "kk", "ky"]);

@@ -34,7 +34,7 @@ const DEFAULT_MAX_CHARS = 920;
 
 const QUOTE_RE = /["“”«»]/g;
 /** Words that start a dependent clause: a gist never starts with one, it may end before one. */
-// Not "as": it is as often a preposition ("the role of X as a party").
+// Not "as": it is as often a preposition ("the price of X as a share of Y").
 const SUBORDINATORS = new Set("which who whom whose where when while though although because if unless whereas whereby".split(" "));
 /** Words that join two clauses; a gist starting after one drops it. */
 const COORDINATORS = new Set("and but or so yet nor".split(" "));
@@ -44,7 +44,7 @@ const LEANING = new Set("he him his she her hers they them their theirs it its t
 const DANGLING_END = new Set("that the a an of to and or but with for in on at by from as than".split(" "));
 /** Words that open a phrase rather than a clause. */
 const PREPOSITION_OPENERS = new Set("according in on at for with by during after before thanks despite following given under over since".split(" "));
-/** Cut points in narration: an adjunct ("with the participation of …") may go. */
+/** Cut points in narration: an adjunct ("with a keynote by …") may go. */
 const ADJUNCTS = new Set(["with", "including", "among", "amid"]);
 /** Words after which "that" opens what was said ("sure that …", "noted that …"). */
 const THAT_OPENERS = new Set([...SPEECH_VERBS, "sure", "convinced", "confident", "certain", "clear", "hope", "believe", "think", "say"]);
@@ -287,7 +287,7 @@ interface Body {
 /**
  * The part of a sentence that is the claim itself, without its attribution:
  * the quoted words, what follows "… noted that", what follows "According to
- * her,", or what the speaker did ("congratulated …").
+ * her,", or what the speaker did ("welcomed …").
  */
 function claimBody(text: string, sp: Speaker, continuesQuote: boolean): Body | null {
   const marks = [...text.matchAll(QUOTE_RE)].map((m) => m.index!);
@@ -309,12 +309,12 @@ function claimBody(text: string, sp: Speaker, continuesQuote: boolean): Body | n
   if (/^(?:According to|In)\b/.test(text)) {
     const comma = text.indexOf(", ");
     if (comma > 0 && wordsOf(text.slice(0, comma)).length <= 8) {
-      // "In this regard, she expects …": what she expects.
+      // "On this point, she expects …": what she expects.
       const subject = /^(?:he|she)\s+/i.exec(text.slice(comma + 2));
       return { start: comma + 2 + (subject?.[0].length ?? 0), end: text.length, quoted: false, weight: 0.5 };
     }
   }
-  // "… Name, role, drew attention to …", "He also expressed hope …"
+  // "… Name, role, pointed to …", "He also expressed hope …"
   const at = text.indexOf(sp.name);
   let start = -1;
   if (at >= 0) {
@@ -326,7 +326,7 @@ function claimBody(text: string, sp: Speaker, continuesQuote: boolean): Body | n
       start = close >= 0 ? start + close + 1 : -1;
     }
   } else {
-    // "He also expressed hope …", "In her opening address she urged …"
+    // "He also expressed hope …", "In his reply he urged …"
     const subject = words.slice(0, 8).find((w) => w.lower === "he" || w.lower === "she");
     if (subject) start = subject.end + 1;
   }
@@ -352,7 +352,7 @@ function narrationFragments(docId: string, s: Sentence, idf: Map<string, number>
   return [...fromStart, ...tail.filter((f) => f.start === words[that].end + 1).map((f) => ({ ...f, score: (0.8 * (f.end - f.start)) / best }))];
 }
 
-/** Whether the piece's last clause is only an opening phrase, its clause cut off: "we can say that according to X". */
+/** Whether the piece's last clause is only an opening phrase, its clause cut off: "we think that in the long run". */
 function endsOnPhrase(words: Word[], from: number, to: number, boundary: (k: number) => boolean): boolean {
   let last = from;
   for (let k = from + 1; k < to; k++) if (boundary(k)) last = k;
@@ -376,7 +376,7 @@ function fragments(docId: string, s: Sentence, body: Body, maxWords: number, idf
     const gap = text.slice(words[k - 1].end, words[k].start);
     if (/[,;:—–]|\.\s/.test(gap) || /\s[-–—]\s/.test(gap)) return true;
     const w = words[k].lower;
-    // "and" joins clauses only where it is followed by what opens one ("and also called", "and that …").
+    // "and" joins clauses only where it is followed by what opens one ("and also warned", "and that …").
     const joinsClauses = COORDINATORS.has(w) && ["also", "that", "then", "yet", "still"].includes(words[k + 1]?.lower ?? "");
     // In narration a trailing "of …" phrase only qualifies what came before; past the main clause it may go.
     const trailingOf = narration && w === "of" && k >= 20;
@@ -397,12 +397,12 @@ function fragments(docId: string, s: Sentence, body: Body, maxWords: number, idf
     for (let j = from + MIN_WORDS; j <= Math.min(words.length, from + longest); j++) {
       if (!boundary(j) || (j - from > maxWords && j < words.length)) continue;
       if (DANGLING_END.has(words[j - 1].lower)) continue;
-      // A short piece cut out of a longer one rarely says anything; an opener alone ("Summarizing the results of …") never does.
+      // A short piece cut out of a longer one rarely says anything; an opener alone ("Looking back at the results of …") never does.
       const whole = from === 0 && j === words.length;
       if (!whole && j - from < (narration ? 10 : j === words.length ? 5 : 6)) continue;
-      // "Thanks to the return of X" alone is no claim: a piece that opens with a preposition runs past its first comma.
+      // "Despite the cost of X" alone is no claim: a piece that opens with a preposition runs past its first comma.
       if (j < words.length && endsOnPhrase(words, from, j, boundary)) continue;
-      // A comma with only a few words after it is more often inside a phrase ("diverse, often polarized opinions") than between clauses.
+      // A comma with only a few words after it is more often inside a phrase ("small, often rural towns") than between clauses.
       if (j < words.length && words.length - j < 5) continue;
       const end = j === words.length ? body.end : words[j - 1].end;
       const start = words[from].start;
