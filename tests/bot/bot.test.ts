@@ -14,6 +14,8 @@ let sentences: string[] = [];
 const SIMPLE = 600;
 const allowance = new Map<number, number>();
 const allow = (chatId: number, max: number) => allowance.set(chatId, max);
+/** The full summary behind the digest's button is long on purpose: only Telegram's limit applies to it. */
+const FULL_SUMMARY = /^<b>(Summary|Обзор)<\/b>/;
 
 beforeAll(async () => {
   kb = (await buildTemp(SEED_CORPUS)).kb;
@@ -34,7 +36,7 @@ afterEach(() => {
   checkedInline = inline.length;
   for (const c of fresh) {
     const text = String(c.payload.text);
-    const maxVisible = allowance.get(Number(c.payload.chat_id)) ?? SIMPLE;
+    const maxVisible = FULL_SUMMARY.test(text) ? 4096 : (allowance.get(Number(c.payload.chat_id)) ?? SIMPLE);
     expect(replyProblems(text, { maxVisible, sentences }), text.slice(0, 80)).toEqual([]);
   }
   for (const c of freshInline) {
@@ -140,15 +142,15 @@ describe("private chat", () => {
     const [digest] = await ask(privateMessage(id, "/summary"), id);
     await new Promise((r) => setTimeout(r, 100));
     expect(textsTo(h, id)).toHaveLength(1);
-    expect(digest).toMatch(/^<b>In brief<\/b>\nMarch 19, 2023 — A round table was held/);
+    expect(digest).toMatch(/^<b>In brief<\/b>\nA round table was held at the Embassy of Kazakhstan in Moscow/);
     for (const sp of kb.speakers) expect(digest.split(`• <b>${sp.name}</b>: `), sp.name).toHaveLength(2);
     expect(digest).toMatch(/<i>How it ended: <\/i>/);
-    expect(digest).toContain("<blockquote expandable><b>[1] date line</b></blockquote>");
+    expect(digest).toContain("<blockquote expandable><b>[1] ¶1</b>\nA round table was held at the Embassy of Kazakhstan today");
     expect(visibleLength(digest)).toBeGreaterThan(300);
+    expect(visibleLength(digest)).toBeLessThanOrEqual(1000);
     const [button] = buttonsOf(id);
     expect(button.text).toBe("Full summary");
 
-    allow(id, 4096); // the full summary is long on purpose, in as many messages as it takes
     h.emulator.push(callback(id, button.callback_data));
     await h.emulator.waitFor(() => textsTo(h, id).length >= 2);
     await new Promise((r) => setTimeout(r, 100));
@@ -322,11 +324,9 @@ describe("in Russian", () => {
     const digest = (await ask(ruMessage(id, "/summary"), id, 3))[2];
     expect(digest).toMatch(/^<b>Кратко<\/b>\n/);
     expect(digest).toContain("<i>Чем закончилось: </i>");
-    expect(digest).toContain("<b>Источники</b>");
-    expect(digest).toContain("[1] строка с датой");
+    expect(digest).toContain("<b>[2] ¶2 · Ermek Kosherbayev</b>");
     const [full] = buttonsOf(id, 2);
     expect(full.text).toBe("Полный обзор");
-    allow(id, 4096);
     h.emulator.push(callback(id, full.callback_data));
     await h.emulator.waitFor(() => textsTo(h, id).length >= 4);
     expect(textsTo(h, id)[3]).toMatch(/^<b>Обзор<\/b>/);

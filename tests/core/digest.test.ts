@@ -4,7 +4,9 @@ import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { digest, type Digest } from "../../src/core/answer/digest.js";
 import { validateCitations } from "../../src/core/answer/citations.js";
 import { EventQa } from "../../src/core/event-qa.js";
+import { renderDigest } from "../../src/bot/render-digest.js";
 import { FIXTURES, SEED_CORPUS, buildTemp } from "../helpers.js";
+import { visibleLength } from "../support/message-checks.js";
 
 const CORPORA = {
   seed: SEED_CORPUS,
@@ -34,6 +36,12 @@ describe.each(Object.keys(CORPORA))("digest of %s", (name) => {
     expect(d.speakers.map((s) => s.name)).toEqual(withClaims);
     expect(d.ending).toMatch(/\[\d+\]$/);
     expect(lines(d).join("\n").length).toBeLessThanOrEqual(1000);
+    // As the bot shows it, headings and labels included, in either language.
+    for (const lang of ["en", "ru"] as const) {
+      const messages = renderDigest(d, lang);
+      expect(messages).toHaveLength(1);
+      expect(visibleLength(messages[0]), lang).toBeLessThanOrEqual(1000);
+    }
   });
 
   it("quotes the article verbatim: every citation at its offsets, every speaker's gist inside the sentence it cites", () => {
@@ -99,6 +107,15 @@ describe("digest options", () => {
     expect(lines(d).length).toBeGreaterThan(lines(digest(kb)).length);
     const cited = d.speakers.map((s) => markers(s.text)[0]).map((n) => d.citations.find((c) => c.n === n)!.start);
     expect(new Set(cited).size).toBe(cited.length);
+  });
+
+  it("dates the event from the date line, and drops the date before a speaker's words when short of room", () => {
+    const forum = digest(kbs.get("forum")!);
+    expect(forum.event).toMatch(/^2024-05-14 — A public forum on extending the northern tram line took place on Tuesday .*\[1\]\[2\]$/);
+    expect(forum.citations[0]).toMatchObject({ paragraph: 0, quote: "2024-05-14" });
+    const seed = digest(kbs.get("seed")!);
+    expect(seed.event).toMatch(/^A round table was held at the Embassy of Kazakhstan in Moscow on the results of the elections/);
+    expect(digest(kbs.get("seed")!, { maxChars: 3000 }).event).toMatch(/^March 19, 2023 — A round table was held at the Embassy of Kazakhstan in Moscow/);
   });
 
   it("is what EventQa.digest returns", () => {

@@ -66,7 +66,7 @@ describe("Telegram HTML rendering", () => {
     expect(renderAnswer({ answer: "No.", answerable: false, citations: [] }, source, "ru")[0]).toMatch(/^<b>В статье этого нет<\/b>/);
   });
 
-  it("renders a digest with bullets per speaker, the ending and closed sources, in either language", () => {
+  it("renders a digest with bullets per speaker, the ending and closed sources, in either language, without heading or link", () => {
     const digest = {
       event: "1 May 2024 — A forum took place [1][2]",
       speakers: [
@@ -77,17 +77,18 @@ describe("Telegram HTML rendering", () => {
       citations: [{ ...cite(1, "1 May 2024", null, 5), paragraph: 0 }, cite(2, "A forum took place today.", null, 20), cite(3, '"Trams <pay> for themselves," Roe said.', "Jane Roe", 60), cite(4, "Lee said, to applause, that the budget is too small for a city of this size.", "Kim Lee", 120), cite(5, "The forum closed with a vote.", null, 200)],
     };
     for (const lang of ["en", "ru"] as const) {
-      const [msg] = renderDigest(digest, lang, source);
+      const [msg] = renderDigest(digest, lang);
       expect(telegramHtmlProblems(msg)).toEqual([]);
       expect(msg).toContain("• <b>Jane Roe</b>: “Trams &lt;pay&gt; for themselves” [3]");
       expect(msg.split("<blockquote expandable>")).toHaveLength(6);
       expect(msg).toContain("<b>[4] ¶2 · Kim Lee</b>\nLee said, to applause, that the budget is too small for a city of this size.");
-      expect(visibleLength(msg)).toBeLessThan(260);
+      expect(visibleLength(msg)).toBeLessThan(200);
+      expect(msg).not.toMatch(/Sources|Источники|example\.org/);
     }
-    expect(renderDigest(digest, "en", source)[0]).toMatch(/^<b>In brief<\/b>\n1 May 2024 — A forum took place \[1\]\[2\]\n• /);
-    expect(renderDigest(digest, "ru", source)[0]).toContain("<i>Чем закончилось: </i>The forum closed with a vote. [5]");
+    expect(renderDigest(digest, "en")[0]).toMatch(/^<b>In brief<\/b>\n1 May 2024 — A forum took place \[1\]\[2\]\n• /);
+    expect(renderDigest(digest, "ru")[0]).toContain("<i>Чем закончилось: </i>The forum closed with a vote. [5]");
     // The ending's sentence is the line itself: its source shows where it is from, not the words again.
-    expect(renderDigest(digest, "en", source)[0]).toContain("<blockquote expandable><b>[5] ¶2</b></blockquote>");
+    expect(renderDigest(digest, "en")[0]).toContain("<blockquote expandable><b>[5] ¶2</b></blockquote>");
   });
 
   it("makes a refusal look different from an answer", () => {

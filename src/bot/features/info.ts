@@ -69,7 +69,7 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
     await showTyping(ctx);
     const digest = deps.qa.digest(Number.isFinite(n) && n > 0 ? { bullets: Math.min(n, 30) } : {});
     const keyboard = new InlineKeyboard().text(t(lang, "digest-full"), withLang(SUMMARY_BUTTON, lang));
-    await replyHtml(ctx, renderDigest(digest, lang, deps.qa.sources()), keyboard);
+    await replyHtml(ctx, renderDigest(digest, lang), keyboard);
   });
 
   c.callbackQuery(/^sum:full/, async (ctx) => {

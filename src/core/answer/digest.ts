@@ -29,8 +29,8 @@ const MAX_WORDS = 20;
 /** The longest event or ending line, in words. */
 const NARRATION_WORDS = 30;
 const MIN_WORDS = 4;
-/** Leaves room for what the renderer adds (labels, bullets, the link) under Telegram-friendly 1,000 characters. */
-const DEFAULT_MAX_CHARS = 920;
+/** Leaves room for what the bot adds (a heading, the ending's label, a line per closed source) within 1,000 characters. */
+const DEFAULT_MAX_CHARS = 955;
 
 const QUOTE_RE = /["“”«»]/g;
 /** Words that start a dependent clause: a gist never starts with one, it may end before one. */
@@ -68,6 +68,8 @@ interface Fragment {
   cutStart: boolean;
   cutEnd: boolean;
   score: number;
+  /** The event line without the date in front, for when characters are short. */
+  undated?: boolean;
 }
 
 interface Line {
@@ -119,17 +121,21 @@ export function digest(kb: KnowledgeBase, options: DigestOptions = {}): Digest {
   let endingLine: Line | null = withEnding ? { name: null, date: null, options: closing, pick: 0 } : null;
 
   if (eventLine && !eventLine.options.length) eventLine = null;
+  // The date is worth less than the words of a speaker: it may go when characters are short.
+  if (eventLine?.date) eventLine.options.push(...eventLine.options.map((f) => ({ ...f, undated: true, score: f.score * 0.8 })));
   if (endingLine && !endingLine.options.length) endingLine = null;
   const lines = [eventLine, ...speakerLines, endingLine].filter((l): l is Line => l !== null);
-  fitBudget(lines, maxChars, (l, pick) => lineText(l.options[pick], l.date).length + (l.name?.length ?? 0) + 8);
+  // A line costs its words plus what goes around them: a bullet, ": ", its marker and a line break.
+  fitBudget(lines, maxChars, (l, pick) => lineText(l.options[pick], dateFor(l, l.options[pick])).length + (l.name?.length ?? 0) + 10);
 
   // Markers are handed out in reading order.
   const c = new CitationList(kb);
   let event = first?.title ?? "";
   if (eventLine && first) {
     const f = eventLine.options[eventLine.pick];
-    const dateMarker = date && first.date ? c.citeHeader(first.id, first.date) : null;
-    event = `${lineText(f, date)} ${dateMarker ?? ""}${c.cite(f.docId, f.sentence)}`;
+    const dated = dateFor(eventLine, f);
+    const dateMarker = dated && first.date ? c.citeHeader(first.id, first.date) : null;
+    event = `${lineText(f, dated)} ${dateMarker ?? ""}${c.cite(f.docId, f.sentence)}`;
   } else if (first) {
     event = `${first.title} ${c.citeHeader(first.id, first.title) ?? ""}`.trim();
   }
@@ -179,10 +185,14 @@ function fitBudget(lines: Line[], budget: number, cost: (l: Line, pick: number) 
   }
 }
 
+function dateFor(l: Line, f: Fragment): string | null {
+  return f.undated ? null : l.date;
+}
+
 /** How a fragment reads in the digest: quotations in quotation marks, "…" where words were left out. */
 function lineText(f: Fragment, date: string | null): string {
   let text = f.sentence.text.slice(f.start, f.end).replace(/[\s,;:—–-]+$/, "");
-  if (date !== null || !f.quoted) text = text.replace(DEICTIC_RE, "");
+  if (!f.quoted) text = text.replace(DEICTIC_RE, "");
   const body = `${f.cutStart ? "…" : ""}${text}${f.cutEnd ? "…" : ""}`;
   const line = f.quoted ? `“${body}”` : body;
   return date && !/\b\d{4}\b/.test(text) ? `${date} — ${line}` : line;
