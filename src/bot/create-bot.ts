@@ -100,15 +100,21 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   return bot;
 }
 
-/** Registers the command menu for private chats and groups, per language (English by default); a failure only costs the menu. */
+/**
+ * Registers the command menu for private chats and groups, per language (English by default), all at once
+ * so that start-up takes one round trip; a failure only costs the menu.
+ */
 export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
-  for (const scope of [{ type: "all_private_chats" }, { type: "all_group_chats" }] as const) {
-    for (const lang of LANGS) {
-      try {
-        await bot.api.setMyCommands(commandList(lang), { scope, ...(lang === "en" ? {} : { language_code: lang }) });
-      } catch (err) {
-        deps.logger.warn({ err, scope: scope.type, lang }, "setMyCommands failed; the command menu may be missing");
-      }
-    }
-  }
+  const scopes = [{ type: "all_private_chats" }, { type: "all_group_chats" }] as const;
+  await Promise.all(
+    scopes.flatMap((scope) =>
+      LANGS.map(async (lang) => {
+        try {
+          await bot.api.setMyCommands(commandList(lang), { scope, ...(lang === "en" ? {} : { language_code: lang }) });
+        } catch (err) {
+          deps.logger.warn({ err, scope: scope.type, lang }, "setMyCommands failed; the command menu may be missing");
+        }
+      }),
+    ),
+  );
 }
