@@ -1,12 +1,13 @@
 import type { KnowledgeBase } from "./index/knowledge-base.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
-import { resolveSpeakers } from "./answer/question.js";
+import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
 import type { Answer, Answerer, Citation } from "./answer/types.js";
 import { digest, type Digest, type DigestOptions } from "./answer/digest.js";
 import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
+import { emptyConversation, remember, type ConversationState } from "./answer/conversation.js";
 
 export interface SpeakerEntry {
   name: string;
@@ -42,8 +43,13 @@ export class EventQa {
     this.answerer = answerer ?? this.extractive;
   }
 
-  ask(question: string): Promise<Answer> {
-    return this.answerer.answer(question);
+  ask(question: string, context?: ConversationState): Promise<Answer> {
+    return this.answerer.answer(question, context);
+  }
+
+  /** A conversation: each question may refer back to the answers before it ("what else did he say?"). */
+  conversation(state?: ConversationState, clock: () => number = Date.now): Conversation {
+    return new Conversation(this, state, clock);
   }
 
   /** Everyone who spoke, in order of appearance, with their claims. */
@@ -90,5 +96,20 @@ export class EventQa {
 
   sources(): SourceInfo[] {
     return this.kb.articles.map((a) => ({ title: a.title, date: a.date, url: a.sourceUrl, label: a.sourceLabel }));
+  }
+}
+
+/** One chat's questions in order, with the context that follow-ups need. */
+export class Conversation {
+  constructor(
+    private readonly qa: EventQa,
+    public state: ConversationState = emptyConversation(),
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async ask(question: string): Promise<Answer> {
+    const answer = await this.qa.ask(question, this.state);
+    this.state = remember(this.qa.kb, this.state, answer, this.clock());
+    return answer;
   }
 }

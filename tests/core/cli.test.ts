@@ -14,7 +14,7 @@ describe("CLI contracts", () => {
     const r = runScript("ask.ts", ["--json", "--index", index, "Who agreed with Chizhova?"]);
     expect(r.status).toBe(0);
     const o = JSON.parse(r.stdout);
-    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "citations"]);
+    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "mode", "citations"]);
     expect(o.answerable).toBe(true);
     expect(Object.keys(o.citations[0])).toEqual(["n", "quote", "paragraph", "speaker", "docId"]);
     expect(o.citations[0]).toMatchObject({ n: 1, paragraph: 9, speaker: "Kirill Petrov", docId: "article" });
@@ -27,6 +27,29 @@ describe("CLI contracts", () => {
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions);
     expect(lines.map((l) => l.answerable)).toEqual([true, false, false, true]);
+  });
+
+  it("ask --json keeps one conversation per chat id across interleaved JSON lines", () => {
+    const input = [
+      { chat: "a", question: "What did Petrov say?" },
+      { chat: "b", question: "Who is Darya Chizhova?" },
+      { chat: "a", question: "who agreed with him?" },
+      { chat: "b", question: "what did she say?" },
+    ]
+      .map((o) => JSON.stringify(o))
+      .concat(["what did she say?", '{"chat": "a"}'])
+      .join("\n");
+    const r = runScript("ask.ts", ["--json", "--index", index], `${input}\n`);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(0, 4).map((l) => l.chat)).toEqual(["a", "b", "a", "b"]);
+    // "him" in chat a is Petrov, whom nobody is reported to agree with; "she" in chat b is Chizhova.
+    expect(lines[2].answerable).toBe(false);
+    expect(lines[3].citations.every((c: { speaker: string }) => c.speaker === "Darya Chizhova")).toBe(true);
+    // A plain line is its own conversation: "she" points nowhere.
+    expect(lines[4].answer).toMatch(/Whom do you mean/);
+    expect(lines[5].error).toMatch(/question/);
   });
 
   it("ask prints a readable answer with its sources, and only that, on stdout", () => {

@@ -10,16 +10,27 @@ export class CitationList {
 
   /** Cites one sentence and returns its marker, e.g. "[2]". */
   cite(docId: string, sentence: Sentence): string {
-    let c = this.list.find((x) => x.docId === docId && x.start === sentence.start);
+    return this.citeSpan(docId, [sentence]);
+  }
+
+  /**
+   * Cites consecutive sentences of one paragraph as one passage: a quotation
+   * spread over three sentences is one source, [2], not [2][3][4].
+   */
+  citeSpan(docId: string, sentences: Sentence[]): string {
+    const first = sentences[0];
+    const last = sentences.at(-1)!;
+    // A passage already cited, or one that holds this one, keeps its number.
+    let c = this.list.find((x) => x.docId === docId && x.start <= first.start && x.end >= last.end && x.paragraph === first.paragraph);
     if (!c) {
       c = {
         n: this.list.length + 1,
-        quote: sentence.text,
-        paragraph: sentence.paragraph,
-        speaker: this.kb.speakerOf(docId, sentence.index)?.name ?? null,
+        quote: this.kb.article(docId).text.slice(first.start, last.end),
+        paragraph: first.paragraph,
+        speaker: this.kb.speakerOf(docId, first.index)?.name ?? null,
         docId,
-        start: sentence.start,
-        end: sentence.end,
+        start: first.start,
+        end: last.end,
       };
       this.list.push(c);
     }

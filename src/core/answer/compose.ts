@@ -41,7 +41,7 @@ export function nameWithRole(sp: Speaker): string {
  * Narration is attributed to the article. The markers cite every sentence.
  */
 export function reportUnit(kb: KnowledgeBase, unit: Unit, citations: CitationList): string {
-  const markers = unit.sentences.map((s) => citations.cite(unit.docId, s)).join("");
+  const markers = citations.citeSpan(unit.docId, unit.sentences);
   const sp = unit.speaker;
   const joined = unit.sentences.map((s) => s.text).join(" ");
   if (!sp) return `According to the article, ${lowerFirst(joined)} ${markers}`.trim();

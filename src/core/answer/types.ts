@@ -1,4 +1,6 @@
-/** One numbered source behind an answer: a sentence of the article, quoted exactly. */
+import type { ConversationState } from "./conversation.js";
+
+/** One numbered source behind an answer: a passage of the article, quoted exactly. */
 export interface Citation {
   n: number;
   /** The article's verbatim text. */
@@ -12,19 +14,29 @@ export interface Citation {
   end: number;
 }
 
+/**
+ * How sure the answer is: a precise answer; the passages closest to a question
+ * the article does not answer exactly; a refusal; or a friendly reply to small talk.
+ */
+export type AnswerMode = "answer" | "closest" | "refusal" | "smalltalk";
+
 export interface Answer {
   question: string;
   /** Plain text with [n] markers pointing into `citations`. */
   answer: string;
+  /** True only for a precise answer. */
   answerable: boolean;
   citations: Citation[];
-  /** How to present it: an answer, the closest passage, a refusal, or small talk. Absent: `answerable` decides. */
-  mode?: "answer" | "closest" | "refusal" | "smalltalk";
-  /** The language the answer is written in; the bot labels it in the same language. */
+  mode?: AnswerMode;
+  /** The kind of question it answered ("claims", "compare", …). */
+  kind?: string;
+  /** The language the answer is framed in. */
   lang?: "en" | "ru";
+  /** Whom and what the answer was about: the next question in the conversation may refer back to it. */
+  about?: { speakers: string[]; topic: string[] };
 }
 
 /** Anything that answers a question from the knowledge base: extractive by default, an LLM later. */
 export interface Answerer {
-  answer(question: string): Promise<Answer>;
+  answer(question: string, context?: ConversationState): Promise<Answer>;
 }

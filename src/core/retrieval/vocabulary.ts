@@ -8,9 +8,23 @@ import { QUESTION_WORDS, STOP_WORDS, fold, stem, words } from "../text/tokenize.
 export class Vocabulary {
   private readonly known = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
+  /** Words the corpus writes capitalised inside a sentence: names of people, places, bodies. Folded -> as written. */
+  private readonly names = new Map<string, string>();
 
   constructor(texts: Iterable<string>) {
-    for (const t of texts) for (const w of words(t)) this.addWord(w);
+    for (const t of texts) {
+      for (const w of words(t)) this.addWord(w);
+      for (const m of t.matchAll(/(?<=[\p{Ll},;:)\u2019'"\u201c\u201d-]\s+)(\p{Lu}[\p{Ll}\p{Lu}'\u2019-]+)/gu)) {
+        const w = fold(m[1]).replace(/'s$/, "");
+        if (!STOP_WORDS.has(w) && w.length > 2) this.names.set(w, m[1].replace(/['\u2019]s$/, ""));
+      }
+    }
+  }
+
+  /** The word as the corpus writes it when it is a name there ("sturridge" -> "Sturridge"), else null. */
+  name(word: string): string | null {
+    const w = fold(word).replace(/'s$/, "");
+    return this.names.get(w) ?? this.names.get(this.correct(w) ?? "") ?? null;
   }
 
   private addWord(word: string) {
@@ -25,6 +39,19 @@ export class Vocabulary {
 
   has(word: string): boolean {
     return this.known.has(fold(word));
+  }
+
+  private stems: Set<string> | null = null;
+
+  /** Whether the corpus uses the word in some form ("send" when it says "sent"). */
+  hasStem(word: string): boolean {
+    this.stems ??= new Set([...this.known].map(stem));
+    return this.stems.has(stem(word));
+  }
+
+  /** Whether the corpus uses the word in any form, typos mended. */
+  knows(word: string): boolean {
+    return this.hasStem(word) || this.correct(word) !== null;
   }
 
   /** The closest corpus word within a small edit distance, or null. */
