@@ -53,7 +53,6 @@ async function main(): Promise<void> {
     config.mode === "webhook"
       ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port })
       : await startPolling(bot);
-  await registerCommands(bot, deps);
   logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
 
   let stopping = false;
@@ -72,6 +71,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // Only after the handlers: the bot answers while the menu is being registered, and a stop may come meanwhile.
+  await registerCommands(bot, deps);
 }
 
 main().catch((err) => {
