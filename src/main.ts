@@ -11,9 +11,19 @@ import { runConsoleChat } from "./bot/console-chat.js";
 import type { BotDeps } from "./bot/context.js";
 import { openStore } from "./store/open-store.js";
 import { startMaintenance } from "./store/maintenance.js";
+import { LANGS, type Lang } from "./bot/i18n.js";
 
 /** Seconds a shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 9000;
+
+/** `npm start -- --lang ru`: the console chat's interface language. */
+function langArgument(args: string[]): Lang | undefined {
+  const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return undefined;
+  const value = args[at].includes("=") ? args[at].split("=")[1] : args[at + 1];
+  if (!LANGS.includes(value as Lang)) throw new UserError(`--lang must be one of ${LANGS.join(", ")}, not "${value ?? ""}".`);
+  return value as Lang;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,12 +39,14 @@ async function main(): Promise<void> {
     maintenance.stop();
     await store.close();
   };
+  const lang = langArgument(process.argv.slice(2));
   const kb = await openKnowledgeBase({
     corpusDir: config.corpusDir,
     indexDir: config.indexDir,
     settings: config.index,
     rebuild: true,
-    report: (m) => logger.info(m),
+    // In the console chat a JSON log line would land before the prompt: say it plainly instead.
+    report: (m) => (config.botToken ? logger.info(m) : process.stderr.write(`${m}\n`)),
   });
   const deps: BotDeps = {
     qa: new EventQa(kb),
@@ -52,7 +64,7 @@ async function main(): Promise<void> {
     );
     // Logs would interleave with the chat; only warnings unless LOG_LEVEL asks for more.
     const quiet = process.env.LOG_LEVEL ? logger : createLogger("warn");
-    await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout);
+    await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout, { lang });
     await closeStore();
     return;
   }
@@ -62,7 +74,6 @@ async function main(): Promise<void> {
     config.mode === "webhook"
       ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port })
       : await startPolling(bot);
-  await registerCommands(bot, deps);
   logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
 
   let stopping = false;
@@ -82,6 +93,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // Only after the handlers: the bot answers while the menu is being registered, and a stop may come meanwhile.
+  await registerCommands(bot, deps);
 }
 
 main().catch((err) => {

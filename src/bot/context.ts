@@ -1,11 +1,12 @@
 import type { Context } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Logger } from "../logger.js";
 import type { EventQa } from "../core/event-qa.js";
 import type { Store } from "../store/store.js";
 import type { JournalOptions } from "./journal.js";
 
-/** What every handler gets: grammY's context plus a logger scoped to the update. */
-export type BotContext = Context & { log: Logger };
+/** What every handler gets: grammY's context, a logger scoped to the update, and `ctx.t` in the user's language. */
+export type BotContext = Context & I18nFlavor & { log: Logger };
 
 export interface BotDeps {
   qa: EventQa;

@@ -9,7 +9,8 @@ import { infoFeature } from "./features/info.js";
 import { inlineFeature } from "./features/inline.js";
 import { membershipFeature } from "./features/membership.js";
 import { fallbackFeature } from "./features/fallback.js";
-import { COMMANDS } from "./commands.js";
+import { commandList } from "./commands.js";
+import { LANGS, i18n } from "./i18n.js";
 import { trackInFlight } from "./in-flight.js";
 import { useJournal } from "./journal.js";
 import { groupLog } from "./features/group-log.js";
@@ -47,6 +48,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
   // Before anything is answered: outgoing calls are recorded, and the update is marked done after.
   useJournal(bot, deps);
+  // ctx.t in the user's language, for everything below (refusals, limits, errors, features).
+  bot.use(i18n());
   // One chat's updates in order; different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
@@ -56,8 +59,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       const chatId = ctx.chat?.id ?? ctx.from?.id;
       if (chatId !== undefined && allowed.has(chatId)) return next();
       if (ctx.inlineQuery) return ctx.answerInlineQuery([], { cache_time: 60 });
-      if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: "This bot is not available in this chat." });
-      if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply("Sorry, this bot is only available in certain chats.");
+      if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("not-allowed-button") });
+      if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply(ctx.t("not-allowed"));
     });
   }
 
@@ -77,8 +80,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
           // One polite note per window, not one per extra message.
           if ((warned.get(id) ?? 0) > Date.now() - windowMs) return;
           warned.set(id, Date.now());
-          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Too many requests, please wait a moment." });
-          else if (ctx.msg) await ctx.reply(`You are sending questions faster than I can answer. Please wait ${Math.ceil(windowMs / 1000)} seconds and ask again.`);
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited-button") });
+          else if (ctx.msg) await ctx.reply(ctx.t("rate-limited", { seconds: Math.ceil(windowMs / 1000) }));
         },
       }),
     );
@@ -87,8 +90,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const features = bot.errorBoundary(async (err) => {
     err.ctx.log.error({ err: err.error }, "handler failed");
     try {
-      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: "Sorry, something went wrong." });
-      else if (err.ctx.chat && err.ctx.msg) await err.ctx.reply("Sorry, something went wrong while answering. Please try again.");
+      if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: err.ctx.t("error-button") });
+      else if (err.ctx.chat && err.ctx.msg) await err.ctx.reply(err.ctx.t("error"));
     } catch {
       // The apology itself failed; the log above already has the error.
     }
@@ -104,14 +107,21 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   return bot;
 }
 
-/** Registers the command menu for private chats and groups; a failure only costs the menu. */
+/**
+ * Registers the command menu for private chats and groups, per language (English by default), all at once
+ * so that start-up takes one round trip; a failure only costs the menu.
+ */
 export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
-  const commands = COMMANDS.map((c) => ({ command: c.command, description: c.description }));
-  for (const scope of [{ type: "all_private_chats" }, { type: "all_group_chats" }] as const) {
-    try {
-      await bot.api.setMyCommands(commands, { scope });
-    } catch (err) {
-      deps.logger.warn({ err, scope: scope.type }, "setMyCommands failed; the command menu may be missing");
-    }
-  }
+  const scopes = [{ type: "all_private_chats" }, { type: "all_group_chats" }] as const;
+  await Promise.all(
+    scopes.flatMap((scope) =>
+      LANGS.map(async (lang) => {
+        try {
+          await bot.api.setMyCommands(commandList(lang), { scope, ...(lang === "en" ? {} : { language_code: lang }) });
+        } catch (err) {
+          deps.logger.warn({ err, scope: scope.type, lang }, "setMyCommands failed; the command menu may be missing");
+        }
+      }),
+    ),
+  );
 }

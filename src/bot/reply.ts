@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "./context.js";
+import { toMessages } from "./render-html.js";
 
 /**
  * Sends HTML messages in reply: in groups as a reply to the asker's message,
@@ -18,6 +19,11 @@ export async function replyHtml(ctx: BotContext, messages: string[], keyboard?: 
       ...(keyboard && i === messages.length - 1 ? { reply_markup: keyboard } : {}),
     });
   }
+}
+
+/** One line of plain text, escaped, sent like any other reply (in groups, as a reply to the asker). */
+export function replyText(ctx: BotContext, text: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+  return replyHtml(ctx, toMessages([{ text }]), keyboard);
 }
 
 /** Shows "typing…"; it carries no answer, so a failure is logged and ignored. */

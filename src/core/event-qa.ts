@@ -4,6 +4,7 @@ import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
 import type { Answer, Answerer, Citation } from "./answer/types.js";
+import { digest, type Digest, type DigestOptions } from "./answer/digest.js";
 import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
 import { emptyConversation, remember, type ConversationState } from "./answer/conversation.js";
@@ -86,6 +87,11 @@ export class EventQa {
   summary(): Summary {
     const s = this.extractive.summaryAnswer();
     return { summary: s.answer, citations: s.citations };
+  }
+
+  /** A digest for a group chat: a line on the event, one per speaker, one on the ending. */
+  digest(options: DigestOptions = {}): Digest {
+    return digest(this.kb, options);
   }
 
   sources(): SourceInfo[] {

@@ -1,22 +1,33 @@
 import { Composer } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderAnswer } from "../render.js";
-import { replyHtml, showTyping } from "../reply.js";
+import { replyHtml, replyText, showTyping } from "../reply.js";
 import { questionFor } from "../addressing.js";
+import { userLang } from "../i18n.js";
 
 /** Longest question worth analysing; longer text is answered from its beginning. */
 const MAX_QUESTION = 1000;
 
-export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
+/**
+ * Answers a question in the user's language. `alternatives` are the same
+ * question in other words, asked only when the first gets no answer (an
+ * example button in Russian, while the core reads only the article's language).
+ */
+export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string, alternatives: string[] = []): Promise<void> {
   const q = question.trim();
   if (!q) {
-    await ctx.reply("Please add a question, for example: /ask Who spoke at the event?");
+    await replyText(ctx, ctx.t("ask-empty"));
     return;
   }
   await showTyping(ctx);
-  const answer = await deps.qa.ask(q.slice(0, MAX_QUESTION));
-  ctx.log.info({ answerable: answer.answerable, citations: answer.citations.length }, "answered");
-  await replyHtml(ctx, renderAnswer(answer, deps.qa.sources()));
+  let answer = await deps.qa.ask(q.slice(0, MAX_QUESTION));
+  for (const alt of alternatives) {
+    if (answer.answerable) break;
+    const other = await deps.qa.ask(alt);
+    if (other.answerable) answer = other;
+  }
+  ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length }, "answered");
+  await replyHtml(ctx, renderAnswer(answer, deps.qa.sources(), userLang(ctx)));
 }
 
 /** /ask, any text in a private chat, and in groups mentions of the bot and replies to it. */

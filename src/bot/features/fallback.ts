@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { isGroup } from "../addressing.js";
-import { escapeHtml } from "../render.js";
-import { replyHtml } from "../reply.js";
+import { replyText } from "../reply.js";
 
 /** Installed last: whatever no feature handled gets a short, clear reply, never silence in a private chat. */
 export function fallbackFeature(): Composer<BotContext> {
@@ -14,12 +13,12 @@ export function fallbackFeature(): Composer<BotContext> {
     // In a group a bare /command may be for another bot.
     if (isGroup(ctx) && !addressedToUs) return;
     if (m[2] && !addressedToUs) return;
-    await replyHtml(ctx, [`I don't know the command /${escapeHtml(m[1])}. Send /help to see what I can do.`]);
+    await replyText(ctx, ctx.t("unknown-command", { command: m[1] }));
   });
   c.on("message", async (ctx) => {
     if (isGroup(ctx)) return;
-    await ctx.reply("I can only read text. Please type your question about the event.");
+    await replyText(ctx, ctx.t("text-only"));
   });
-  c.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: "This button is out of date." }));
+  c.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   return c;
 }

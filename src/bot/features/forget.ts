@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { isGroup } from "../addressing.js";
-import { replyHtml } from "../reply.js";
+import { replyText } from "../reply.js";
 
 /** A group's owner or admins, including an admin posting anonymously as the group. */
 async function isChatAdmin(ctx: BotContext): Promise<boolean> {
@@ -27,21 +27,17 @@ export function forgetFeature(deps: BotDeps): Composer<BotContext> {
         admin = await isChatAdmin(ctx);
       } catch (err) {
         ctx.log.warn({ err }, "getChatMember failed; /forget not carried out");
-        await replyHtml(ctx, ["Sorry, I could not check who the group's admins are. Please try again in a moment."]);
+        await replyText(ctx, ctx.t("forget-check-failed"));
         return;
       }
       if (!admin) {
-        await replyHtml(ctx, ["Sorry, only the group's admins can ask me to forget this chat."]);
+        await replyText(ctx, ctx.t("forget-admins-only"));
         return;
       }
     }
     const forgotten = await deps.store.forgetChat(ctx.chat.id);
     ctx.log.info(forgotten, "chat forgotten on request");
-    await replyHtml(ctx, [
-      group
-        ? `Done: I deleted everything I had stored about this group (${forgotten.messages} ${forgotten.messages === 1 ? "message" : "messages"}, our conversation and the group's settings).`
-        : "Done: I deleted our conversation. I keep nothing else about private chats.",
-    ]);
+    await replyText(ctx, group ? ctx.t("forget-done-group", { messages: forgotten.messages }) : ctx.t("forget-done-private"));
   });
 
   c.on("my_chat_member", async (ctx, next) => {

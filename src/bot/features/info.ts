@@ -1,69 +1,98 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
-import { escapeHtml, renderSource, renderSummary } from "../render.js";
-import { replyHtml, showTyping } from "../reply.js";
+import { renderSource, renderSummary, toMessages, type Block } from "../render.js";
+import { renderDigest } from "../render-digest.js";
+import { replyHtml, replyText, showTyping } from "../reply.js";
 import { COMMANDS } from "../commands.js";
+import { LANGS, t, userLang, withLang, type Lang } from "../i18n.js";
 import { answerQuestion } from "./ask.js";
 
-/** Three questions to try, derived from the corpus. */
-export function exampleQuestions(deps: BotDeps): string[] {
+/** Three questions to try, derived from the corpus, in one language. */
+export function exampleQuestions(deps: BotDeps, lang: Lang): string[] {
   const speakers = deps.qa.kb.speakers;
-  const examples = ["Who spoke at the event?"];
-  if (speakers[0]) examples.push(`What did ${speakers[0].name} say?`);
+  const ask = (key: string, sp?: { name: string; gender: string | null }) => t(lang, key, sp ? { name: sp.name, gender: sp.gender ?? "other" } : undefined);
+  const examples = [ask("example-who-spoke")];
+  if (speakers[0]) examples.push(ask("example-what-said", speakers[0]));
   const agreement = deps.qa.kb.analysis.agreements[0];
   const other = agreement ? deps.qa.kb.speaker(agreement.withSpeakerId) : speakers[1];
-  if (agreement && other) examples.push(`Who agreed with ${other.name}?`);
-  else if (other) examples.push(`Who is ${other.name}?`);
-  else examples.push("Summarize the event");
+  if (agreement && other) examples.push(ask("example-who-agreed", other));
+  else if (other) examples.push(ask("example-who-is", other));
+  else examples.push(ask("example-summary"));
   return examples.slice(0, 3);
 }
 
-function eventTitle(deps: BotDeps): string {
-  return deps.qa.sources().map((s) => `“${s.title}”${s.date ? ` (${s.date})` : ""}`).join(", ");
+function quoted(text: string, lang: Lang): string {
+  return lang === "ru" ? `«${text}»` : `“${text}”`;
 }
 
-/** /start, /help, /summary, /source and the example buttons. */
+function eventTitle(deps: BotDeps, lang: Lang): string {
+  return deps.qa.sources().map((s) => `${quoted(s.title, lang)}${s.date ? ` (${s.date})` : ""}`).join(", ");
+}
+
+const EXAMPLE_RE = /^ex:(\d)(?::(en|ru))?$/;
+const SUMMARY_BUTTON = "sum:full";
+
+/** /start, /help, /summary, /source and their buttons. */
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const examples = exampleQuestions(deps);
+  const examples = Object.fromEntries(LANGS.map((l) => [l, exampleQuestions(deps, l)])) as Record<Lang, string[]>;
 
   c.command("start", async (ctx) => {
+    const lang = userLang(ctx);
     const keyboard = new InlineKeyboard();
-    examples.forEach((q, i) => keyboard.text(q, `ex:${i}`).row());
-    const text =
-      `I answer questions about ${escapeHtml(eventTitle(deps))} from the article that reports it, ` +
-      `and I quote the article's own words for every answer. When the article does not say, I tell you so.\n\n` +
-      `Ask me anything about it, or try one of these:`;
-    await replyHtml(ctx, [text], keyboard);
+    examples[lang].forEach((q, i) => keyboard.text(q, withLang(`ex:${i}`, lang)).row());
+    const text = `${ctx.t("start-intro", { title: eventTitle(deps, lang) })}\n\n${ctx.t("start-try")}`;
+    await replyText(ctx, text, keyboard);
   });
 
   c.command("help", async (ctx) => {
-    const lines = COMMANDS.map((cmd) => `/${cmd.command} — ${escapeHtml(cmd.description)}`);
-    const text =
-      `<b>Commands</b>\n${lines.join("\n")}\n\n` +
-      `<b>In a private chat</b> just write your question.\n` +
-      `<b>In a group</b> use /ask your question, mention @${escapeHtml(ctx.me.username)} in a message, or reply to one of my messages. ` +
-      `I stay quiet otherwise.\n` +
-      `<b>In any chat</b> type @${escapeHtml(ctx.me.username)} and a question to share an answer.\n\n` +
-      `Each answer has numbered sources [1], [2] that quote the article word for word.`;
-    await replyHtml(ctx, [text]);
+    const bot = ctx.me.username;
+    const blocks: Block[] = [{ text: ctx.t("help-commands"), tag: "b" }];
+    for (const cmd of COMMANDS) blocks.push({ text: `/${cmd} — ${ctx.t(`cmd-${cmd}`)}` });
+    const section = (title: string, body: string, gap = false): Block[] => [
+      { text: title, tag: "b", gap },
+      { text: ` ${body}`, newline: false },
+    ];
+    blocks.push(
+      ...section(ctx.t("help-private-title"), ctx.t("help-private"), true),
+      ...section(ctx.t("help-group-title"), ctx.t("help-group", { bot })),
+      ...section(ctx.t("help-inline-title"), ctx.t("help-inline", { bot })),
+      { text: ctx.t("help-sources"), gap: true },
+    );
+    await replyHtml(ctx, toMessages(blocks));
   });
 
+  // "/summary" gives the digest; "/summary 3" gives it in three bullets.
   c.command("summary", async (ctx) => {
+    const lang = userLang(ctx);
+    const n = Number.parseInt(ctx.match.trim(), 10);
     await showTyping(ctx);
-    await replyHtml(ctx, renderSummary(deps.qa.summary(), deps.qa.sources()));
+    const digest = deps.qa.digest(Number.isFinite(n) && n > 0 ? { bullets: Math.min(n, 30) } : {});
+    const keyboard = new InlineKeyboard().text(t(lang, "digest-full"), withLang(SUMMARY_BUTTON, lang));
+    await replyHtml(ctx, renderDigest(digest, lang), keyboard);
   });
 
-  c.command("source", (ctx) => replyHtml(ctx, renderSource(deps.qa.sources())));
+  c.callbackQuery(/^sum:full/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTyping(ctx);
+    await replyHtml(ctx, renderSummary(deps.qa.summary(), deps.qa.sources(), userLang(ctx)));
+  });
+
+  c.command("source", (ctx) => replyHtml(ctx, renderSource(deps.qa.sources(), userLang(ctx))));
 
   c.callbackQuery(/^ex:/, async (ctx) => {
-    const q = examples[Number(ctx.callbackQuery.data.slice(3))];
+    const m = EXAMPLE_RE.exec(ctx.callbackQuery.data);
+    const lang = userLang(ctx);
+    const i = Number(m?.[1]);
+    const q = m ? examples[lang][i] : undefined;
     if (!q) {
-      await ctx.answerCallbackQuery({ text: "This button is out of date. Send /start again." });
+      await ctx.answerCallbackQuery({ text: ctx.t("button-stale-start") });
       return;
     }
     await ctx.answerCallbackQuery();
-    await answerQuestion(ctx, deps, q);
+    // The same example in the other languages, for a core that does not read this one yet.
+    const others = LANGS.filter((l) => l !== lang).map((l) => examples[l][i]);
+    await answerQuestion(ctx, deps, q, others);
   });
   return c;
 }
