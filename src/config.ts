@@ -20,7 +20,11 @@ const schema = z
     BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
       message: "must look like 123456:ABC-DEF… as given by @BotFather",
     }),
-    TELEGRAM_API_ROOT: z.string().optional().default("https://api.telegram.org").pipe(z.string().url()),
+    TELEGRAM_API_ROOT: z
+      .string()
+      .optional()
+      .default("https://api.telegram.org")
+      .refine((v) => /^https?:\/\/[^/]/i.test(v) && URL.canParse(v), { message: "must be an http(s) URL, e.g. https://api.telegram.org" }),
     BOT_MODE: z.enum(["polling", "webhook"]).optional().default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
@@ -35,7 +39,7 @@ const schema = z
     RATE_LIMIT_WINDOW_SECONDS: integer(10, 1, 3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
     INDEX_DIR: z.string().optional().default("data/index"),
-    CORPUS_DIR: z.string().optional().default("corpus"),
+    CORPUS_DIR: optionalString,
     EMBEDDING_DIMENSIONS: integer(DEFAULT_EMBEDDING.dimensions, 64, 65536),
     CHUNK_MAX_CHARS: integer(1000, 100, 20000),
   })
@@ -59,7 +63,8 @@ export interface Config {
   rateLimit: { messages: number; windowMs: number };
   logLevel: Env["LOG_LEVEL"];
   indexDir: string;
-  corpusDir: string;
+  /** Unset: the corpus the index was built from, or corpus/ for a new index. */
+  corpusDir: string | undefined;
   index: IndexSettings;
 }
 

@@ -41,7 +41,8 @@ export async function runCli<O extends Options>(usage: string, options: O, main:
       return;
     }
     const config = loadConfig();
-    const corpusDir = values.corpus ?? config.corpusDir;
+    // --index DIR alone means that index with its own corpus; CORPUS_DIR goes with INDEX_DIR.
+    const corpusDir = values.corpus ?? (values.index ? undefined : config.corpusDir);
     const indexDir = values.index ?? config.indexDir;
     await main({
       values,

@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config.js";
 describe("config", () => {
   it("has working defaults with nothing set", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: "corpus", allowedChatIds: [] });
+    expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: undefined, allowedChatIds: [] });
     expect(c.apiRoot).toBe("https://api.telegram.org");
   });
 
@@ -26,6 +26,7 @@ describe("config", () => {
     [{ BOT_MODE: "carrier-pigeon" }, /BOT_MODE/],
     [{ ALLOWED_CHAT_IDS: "12,abc" }, /ALLOWED_CHAT_IDS must be a comma-separated list/],
     [{ TELEGRAM_API_ROOT: "not a url" }, /TELEGRAM_API_ROOT/],
+    [{ TELEGRAM_API_ROOT: "ftp://files.example.org" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
   ])("fails with one readable message naming the variable: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
