@@ -36,30 +36,45 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot(config.botToken, deps, { apiRoot: config.apiRoot });
-  const runner =
-    config.mode === "webhook"
-      ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port })
-      : await startPolling(bot);
-  await registerCommands(bot, deps);
-  logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping: finishing answers in flight");
+  // Signals are handled from here on: a stop while the Bot API is still out of reach exits cleanly.
+  const stopping = new AbortController();
+  let runner: { stop: () => Promise<void> } | undefined;
+  const shutdown = async (reason: string, code = 0) => {
+    if (stopping.signal.aborted) return;
+    stopping.abort();
+    logger.info({ reason }, "stopping: finishing answers in flight");
     const timer = setTimeout(() => {
       logger.warn("shutdown took too long; exiting");
-      process.exit(1);
+      process.exit(code || 1);
     }, SHUTDOWN_LIMIT_MS);
     timer.unref();
-    await runner.stop();
+    await runner?.stop();
     logger.info("stopped");
-    process.exit(0);
+    process.exit(code);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const bot = createBot(config.botToken, deps, { apiRoot: config.apiRoot });
+  const connection = { apiRoot: config.apiRoot, logger, signal: stopping.signal };
+  try {
+    runner =
+      config.mode === "webhook"
+        ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port, ...connection })
+        : await startPolling(bot, {
+            ...connection,
+            // The token was revoked while running: say so once, and stop with a non-zero code.
+            onFatal: (err) => {
+              logger.error(err.message);
+              void shutdown("the bot token was rejected", 1);
+            },
+          });
+  } catch (err) {
+    if (stopping.signal.aborted) return;
+    throw err;
+  }
+  await registerCommands(bot, deps);
+  logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
 }
 
 main().catch((err) => {

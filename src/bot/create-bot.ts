@@ -11,8 +11,13 @@ import { membershipFeature } from "./features/membership.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { COMMANDS } from "./commands.js";
 import { trackInFlight } from "./in-flight.js";
+import { describeFailure, retryNetworkErrors } from "./bot-api.js";
+import { RecentUpdateIds, skipRepeatedUpdates } from "./recent-updates.js";
 
 const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
+// Start-up and polling calls retry on their own, logging each failure (bot-api.ts).
+const SELF_RETRIED = new Set(["getMe", "getUpdates", "deleteWebhook", "setWebhook"]);
+const DEFAULT_API_ROOT = "https://api.telegram.org";
 
 export interface CreateBotOptions {
   /** Bot API server root, e.g. a self-hosted server or a test emulator. */
@@ -23,18 +28,27 @@ export interface CreateBotOptions {
 
 /** Builds the bot; nothing runs until the caller starts polling or a webhook. */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
   const bot = new Bot<BotContext>(token, {
     botInfo: options.botInfo,
-    client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
+    // grammY's default waits 500 s for an answer; getUpdates long-polls for 30 s.
+    client: { apiRoot, timeoutSeconds: 60 },
   });
-  // A 429 (flood control) or a 5xx delays a message; it never loses it. Calls that carry
-  // no answer get one short retry at most: a missing "typing…" must not hold an answer up.
-  const retryAnswers = autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 60 });
+  // A 429 (flood control) or a 5xx delays a message; it never loses it. A network error is
+  // retried a few times, then the answer is given up and logged (auto-retry alone would
+  // retry it forever, silently). Calls that carry no answer get one short retry at most:
+  // a missing "typing…" must not hold an answer up.
+  const retryAnswers = autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  const retryNetwork = retryNetworkErrors();
   const retryExtras = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: 2, rethrowInternalServerErrors: true, rethrowHttpErrors: true });
-  bot.api.config.use((prev, method, payload, signal) =>
-    NON_ESSENTIAL.has(method) ? retryExtras(prev, method, payload, signal) : retryAnswers(prev, method, payload, signal),
-  );
+  bot.api.config.use((prev, method, payload, signal) => {
+    if (SELF_RETRIED.has(method)) return prev(method, payload, signal);
+    if (NON_ESSENTIAL.has(method)) return retryExtras(prev, method, payload, signal);
+    return retryAnswers(((m, p, s) => retryNetwork(prev, m, p, s)) as typeof prev, method, payload, signal);
+  });
 
+  // Telegram redelivers a webhook update it believes failed: each is handled once.
+  bot.use(skipRepeatedUpdates(new RecentUpdateIds()));
   bot.use(trackInFlight(bot as never).middleware);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
@@ -78,7 +92,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   }
 
   const features = bot.errorBoundary(async (err) => {
-    err.ctx.log.error({ err: err.error }, "handler failed");
+    const e = err.error;
+    // Telegram or the network failing is not a bug: one line with the reason, no stack.
+    if (e instanceof GrammyError || e instanceof HttpError) err.ctx.log.error(`could not send the answer: ${describeFailure(e, apiRoot)}`);
+    else err.ctx.log.error({ err: e }, "handler failed");
     try {
       if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: "Sorry, something went wrong." });
       else if (err.ctx.chat && err.ctx.msg) await err.ctx.reply("Sorry, something went wrong while answering. Please try again.");
@@ -91,8 +108,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   bot.catch((err) => {
     const e = err.error;
-    const kind = e instanceof GrammyError ? "telegram" : e instanceof HttpError ? "network" : "bot";
-    deps.logger.error({ err: e, kind, update_id: err.ctx.update.update_id }, "update failed");
+    if (e instanceof GrammyError || e instanceof HttpError)
+      deps.logger.error({ update_id: err.ctx.update.update_id }, `update failed: ${describeFailure(e, apiRoot)}`);
+    else deps.logger.error({ err: e, update_id: err.ctx.update.update_id }, "update failed");
   });
   return bot;
 }

@@ -27,7 +27,7 @@ export async function startHarness(kb: KnowledgeBase, options: { emulator?: Part
   }).start();
   const deps: BotDeps = { qa: new EventQa(kb), logger: createLogger("silent"), ...options.deps };
   const bot = createBot(TOKEN, deps, { apiRoot: emulator.apiRoot });
-  const polling = await startPolling(bot);
+  const polling = await startPolling(bot, { apiRoot: emulator.apiRoot, logger: deps.logger });
   await registerCommands(bot, deps);
   return {
     emulator,
