@@ -12,12 +12,17 @@ import { fallbackFeature } from "./features/fallback.js";
 import { COMMANDS } from "./commands.js";
 import { trackInFlight } from "./in-flight.js";
 import { describeFailure, retryNetworkErrors } from "./bot-api.js";
+import { answerCallbackOnce } from "./callback-once.js";
+import { OncePerWindow } from "./once-per-window.js";
 import { RecentUpdateIds, skipRepeatedUpdates } from "./recent-updates.js";
+import { stripInvisible } from "./strip-invisible.js";
 
 const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
 // Start-up and polling calls retry on their own, logging each failure (bot-api.ts).
 const SELF_RETRIED = new Set(["getMe", "getUpdates", "deleteWebhook", "setWebhook"]);
 const DEFAULT_API_ROOT = "https://api.telegram.org";
+/** How often a chat outside ALLOWED_CHAT_IDS is told so, when no rate limit sets the window. */
+const REFUSAL_WINDOW_MS = 60_000;
 
 export interface CreateBotOptions {
   /** Bot API server root, e.g. a self-hosted server or a test emulator. */
@@ -49,6 +54,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // Telegram redelivers a webhook update it believes failed: each is handled once.
   bot.use(skipRepeatedUpdates(new RecentUpdateIds()));
+  bot.use(stripInvisible);
   bot.use(trackInFlight(bot as never).middleware);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
@@ -58,21 +64,24 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
   // One chat's updates in order; different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(answerCallbackOnce);
 
   const allowed = new Set(deps.allowedChatIds ?? []);
   if (allowed.size > 0) {
+    // One refusal per window: someone who keeps writing must not make the bot spam back.
+    const refused = new OncePerWindow<number>(deps.rateLimit?.windowMs ?? REFUSAL_WINDOW_MS);
     bot.use(async (ctx, next) => {
       const chatId = ctx.chat?.id ?? ctx.from?.id;
       if (chatId !== undefined && allowed.has(chatId)) return next();
       if (ctx.inlineQuery) return ctx.answerInlineQuery([], { cache_time: 60 });
       if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: "This bot is not available in this chat." });
-      if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply("Sorry, this bot is only available in certain chats.");
+      if (ctx.chat?.type === "private" && ctx.msg && refused.allow(ctx.chat.id)) await ctx.reply("Sorry, this bot is only available in certain chats.");
     });
   }
 
   if (deps.rateLimit) {
-    const warned = new Map<number, number>();
     const { messages, windowMs } = deps.rateLimit;
+    const warned = new OncePerWindow<number>(windowMs);
     bot.use(
       limit<BotContext, never>({
         timeFrame: windowMs,
@@ -82,8 +91,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
           const id = ctx.from?.id ?? 0;
           ctx.log.info("rate limited");
           // One polite note per window, not one per extra message.
-          if ((warned.get(id) ?? 0) > Date.now() - windowMs) return;
-          warned.set(id, Date.now());
+          if (!warned.allow(id)) return;
           if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Too many requests, please wait a moment." });
           else if (ctx.msg) await ctx.reply(`You are sending questions faster than I can answer. Please wait ${Math.ceil(windowMs / 1000)} seconds and ask again.`);
         },
@@ -104,7 +112,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }
   });
   features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), membershipFeature(deps));
-  features.use(fallbackFeature());
+  features.use(fallbackFeature(deps));
 
   bot.catch((err) => {
     const e = err.error;

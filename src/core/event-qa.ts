@@ -6,6 +6,7 @@ import { reportUnit, unitOf } from "./answer/compose.js";
 import type { Answer, Answerer, Citation } from "./answer/types.js";
 import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
+import { stripFormatChars } from "./text/format-chars.js";
 
 export interface SpeakerEntry {
   name: string;
@@ -42,7 +43,7 @@ export class EventQa {
   }
 
   ask(question: string): Promise<Answer> {
-    return this.answerer.answer(question);
+    return this.answerer.answer(stripFormatChars(question));
   }
 
   /** Everyone who spoke, in order of appearance, with their claims. */
@@ -59,7 +60,7 @@ export class EventQa {
 
   /** Finds speakers by a name as a user types it: surname, misspelt, any case. */
   findSpeakers(query: string): Speaker[] {
-    return resolveSpeakers(this.kb, wordTokens(query).map((t) => t.text)).speakers;
+    return resolveSpeakers(this.kb, wordTokens(stripFormatChars(query)).map((t) => t.text)).speakers;
   }
 
   /** One speaker's claims as a cited answer. */
