@@ -118,6 +118,7 @@ export const START_ATTEMPT_TIMEOUT_MS = 5000;
 /** getMe until the Bot API answers; afterwards the bot knows who it is. */
 export async function connectBot(bot: Bot<BotContext>, options: RetryOptions): Promise<void> {
   if (bot.isInited()) return;
+  options.logger.info(`Connecting to the Bot API at ${options.apiRoot}`);
   bot.botInfo = await untilAnswered("getMe", (signal) => bot.api.getMe(signal), { attemptTimeoutMs: START_ATTEMPT_TIMEOUT_MS, ...options });
 }
 
