@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { IndexSettings } from "./core/index/manifest.js";
 import { DEFAULT_EMBEDDING } from "./core/embeddings/create-embeddings.js";
 import { UserError } from "./core/errors.js";
+import { DEFAULT_CORPUS_DIR } from "./core/corpus/load-corpus.js";
 
 const optionalString = z
   .string()
@@ -39,7 +40,7 @@ const schema = z
     RATE_LIMIT_WINDOW_SECONDS: integer(10, 1, 3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
     INDEX_DIR: z.string().optional().default("data/index"),
-    CORPUS_DIR: optionalString,
+    CORPUS_DIR: z.string().optional().default(DEFAULT_CORPUS_DIR),
     EMBEDDING_DIMENSIONS: integer(DEFAULT_EMBEDDING.dimensions, 64, 65536),
     CHUNK_MAX_CHARS: integer(1000, 100, 20000),
   })
@@ -63,8 +64,9 @@ export interface Config {
   rateLimit: { messages: number; windowMs: number };
   logLevel: Env["LOG_LEVEL"];
   indexDir: string;
-  /** Unset: the corpus the index was built from, or corpus/ for a new index. */
-  corpusDir: string | undefined;
+  corpusDir: string;
+  /** Whether CORPUS_DIR was set: if not, an existing index is used with the corpus it was built from. */
+  corpusDirSet: boolean;
   index: IndexSettings;
 }
 
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     indexDir: e.INDEX_DIR,
     corpusDir: e.CORPUS_DIR,
+    corpusDirSet: given.CORPUS_DIR !== undefined,
     index: {
       chunking: { maxChars: e.CHUNK_MAX_CHARS },
       embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS },

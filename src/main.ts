@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret]);
   const kb = await openKnowledgeBase({
-    corpusDir: config.corpusDir,
+    corpusDir: config.corpusDirSet ? config.corpusDir : undefined,
     indexDir: config.indexDir,
     settings: config.index,
     rebuild: true,

@@ -4,8 +4,11 @@ import { loadConfig } from "../../src/config.js";
 describe("config", () => {
   it("has working defaults with nothing set", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: undefined, allowedChatIds: [] });
+    expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: "corpus", allowedChatIds: [] });
     expect(c.apiRoot).toBe("https://api.telegram.org");
+    expect(c.corpusDirSet).toBe(false);
+    expect(loadConfig({ CORPUS_DIR: "" }).corpusDirSet).toBe(false);
+    expect(loadConfig({ CORPUS_DIR: "articles" })).toMatchObject({ corpusDir: "articles", corpusDirSet: true });
   });
 
   it("treats empty values, as copied from .env.example, as unset", () => {

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { hashCorpus, readCorpusFiles, type CorpusFile } from "../corpus/load-corpus.js";
+import { DEFAULT_CORPUS_DIR, hashCorpus, readCorpusFiles, type CorpusFile } from "../corpus/load-corpus.js";
 import { DEFAULT_EMBEDDING } from "../embeddings/create-embeddings.js";
 import { DEFAULT_CHUNKING } from "../ingest/chunk.js";
 import { buildIndex, loadIndex } from "./build-index.js";
@@ -8,9 +8,6 @@ import type { KnowledgeBase } from "./knowledge-base.js";
 import { checkManifest, type IndexSettings, type Manifest } from "./manifest.js";
 
 export const DEFAULT_SETTINGS: IndexSettings = { chunking: DEFAULT_CHUNKING, embedding: DEFAULT_EMBEDDING };
-
-/** Where the articles are when neither the caller nor an existing index says. */
-export const DEFAULT_CORPUS_DIR = "corpus";
 
 export interface OpenOptions {
   /** The corpus to answer from. Absent: the corpus the index was built from (corpus/ for a new index). */
