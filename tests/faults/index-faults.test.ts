@@ -185,16 +185,21 @@ describe("3. concurrent ingests of one index serialise", { timeout: 120_000 }, (
     expect(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")).kind).toBe("event-qa-index");
   });
 
-  it("takes over a lock left by a process that died, and waits for one that is alive", async () => {
+  it("takes over a lock and removes the temporary folder left by a process that died, and waits for a live one", async () => {
     const parent = await tempDir();
     const dir = path.join(parent, "index");
     const lock = path.join(parent, "index.lock");
-    // Above Linux's largest pid: no such process.
-    await writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 17, since: new Date().toISOString() }));
+    // Above Linux's largest pid: no such process. It also left a half-built index behind.
+    const dead = 2 ** 22 + 17;
+    await writeFile(lock, JSON.stringify({ pid: dead, since: new Date().toISOString() }));
+    await mkdir(path.join(parent, `index.tmp-${dead}-0badcafe`));
+    await writeFile(path.join(parent, `index.tmp-${dead}-0badcafe`, "args.json"), "{}");
+    await mkdir(path.join(parent, "index.tmp-notes")); // not a name we give: left alone
     const r = ingest(["--index", dir]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(await readdir(parent)).toEqual(["index"]);
+    expect((await readdir(parent)).sort()).toEqual(["index", "index.tmp-notes"]);
+    await rm(path.join(parent, "index.tmp-notes"), { recursive: true });
 
     const built = await readFile(path.join(dir, "manifest.json"), "utf8");
     await writeFile(lock, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));

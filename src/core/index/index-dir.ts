@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
+import { escapeRe } from "../text/regex.js";
 import { isAlive, withLock } from "./index-lock.js";
 import { isIndexManifest, type Manifest } from "./manifest.js";
 
@@ -120,7 +121,7 @@ async function ensureDir(dir: string, indexDir: string): Promise<void> {
 
 /** Removes temporary and replaced folders of this index left by a process that died mid-build. */
 async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)-[0-9a-f]{8}$`);
+  const ours = new RegExp(`^${escapeRe(name)}\\.(?:tmp|old)-(\\d+)-[0-9a-f]{8}$`);
   for (const entry of await readdir(parent)) {
     const pid = Number(ours.exec(entry)?.[1]);
     if (pid && pid !== process.pid && !isAlive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
