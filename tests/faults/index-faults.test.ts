@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendFile, copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIndex } from "../../src/core/index/build-index.js";
 import { DEFAULT_SETTINGS } from "../../src/core/index/open-knowledge-base.js";
@@ -29,7 +29,7 @@ function expectRefusal(r: CliResult, message: RegExp): void {
 
 const ingest = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript("ingest.ts", args, undefined, env);
 
-describe("1. the index is written only into an empty or missing folder, or an index of ours", { timeout: 120_000 }, () => {
+describe("1. the index is written only into an empty or missing folder, or an index of ours", { timeout: 180_000 }, () => {
   it("refuses a folder that holds other files, and leaves them all in place", async () => {
     const parent = await tempDir();
     const dir = path.join(parent, "notes");
@@ -100,7 +100,7 @@ describe("1. the index is written only into an empty or missing folder, or an in
   });
 });
 
-describe("2. an index answers from the corpus it was built from", { timeout: 120_000 }, () => {
+describe("2. an index answers from the corpus it was built from", { timeout: 180_000 }, () => {
   it("--index DIR alone answers from DIR's own corpus, without rebuilding it", async () => {
     const other = await copyCorpus(path.join(FIXTURES, "forum"));
     const dir = path.join(await tempDir(), "index");
@@ -160,7 +160,23 @@ describe("2. an index answers from the corpus it was built from", { timeout: 120
   });
 });
 
-describe("3. concurrent ingests of one index serialise", { timeout: 120_000 }, () => {
+describe("2. (moved) an index and its corpus moved together", { timeout: 180_000 }, () => {
+  it("still answer from that corpus, without a rebuild", async () => {
+    const before = path.join(await tempDir(), "project");
+    await mkdir(before);
+    const corpus = path.join(before, "articles");
+    await mkdir(corpus);
+    await copyFile(path.join(FIXTURES, "forum", "tram-forum.md"), path.join(corpus, "tram-forum.md"));
+    expect(ingest(["--corpus", corpus, "--index", path.join(before, "data", "index")]).status).toBe(0);
+    const after = path.join(path.dirname(before), "moved");
+    await rename(before, after);
+    const r = runScript("speakers.ts", ["--json", "--index", path.join(after, "data", "index")]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).map((s: { name: string }) => s.name)).toContain("Greta Lindqvist");
+  });
+});
+
+describe("3. concurrent ingests of one index serialise", { timeout: 180_000 }, () => {
   it("three ingest processes at once all succeed and leave one valid index, no leftovers", async () => {
     const corpus = await copyCorpus(SEED_CORPUS);
     const parent = await tempDir();
@@ -216,7 +232,7 @@ describe("3. concurrent ingests of one index serialise", { timeout: 120_000 }, (
   });
 });
 
-describe("7. an index folder that cannot be created", { timeout: 120_000 }, () => {
+describe("7. an index folder that cannot be created", { timeout: 180_000 }, () => {
   it("stops with a clear error instead of hanging, under /proc or under a file", async () => {
     const file = path.join(await tempDir(), "plain.txt");
     await writeFile(file, "x");

@@ -9,7 +9,7 @@ import type { Article } from "../types.js";
 import type { SpeakerAnalysis } from "../speakers/types.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { INDEX_FORMAT, INDEX_KIND, settingsHash, type IndexSettings, type Manifest } from "./manifest.js";
-import { MANIFEST_FILE, prepareIndexDir, replaceIndexDir } from "./index-dir.js";
+import { MANIFEST_FILE, corpusRecord, prepareIndexDir, replaceIndexDir } from "./index-dir.js";
 
 const KNOWLEDGE = "knowledge.json";
 
@@ -28,7 +28,7 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
   const started = performance.now();
   await prepareIndexDir(indexDir, corpusDir);
   const corpus = await loadCorpus(corpusDir);
-  const { kb, knowledge } = await assemble(corpus, settings, started);
+  const { kb, knowledge } = await assemble(corpus, settings, started, indexDir);
   await replaceIndexDir(indexDir, corpusDir, async (tmp) => {
     await kb.store.save(tmp);
     await writeFile(path.join(tmp, KNOWLEDGE), JSON.stringify(knowledge));
@@ -37,7 +37,7 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
   return kb;
 }
 
-async function assemble(corpus: Corpus, settings: IndexSettings, started: number) {
+async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
   const provider = createEmbeddings(settings.embedding);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
@@ -49,7 +49,7 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
   const manifest: Manifest = {
     kind: INDEX_KIND,
     format: INDEX_FORMAT,
-    corpusDir: path.resolve(corpus.dir),
+    ...corpusRecord(corpus.dir, indexDir),
     corpusHash: corpus.hash,
     settingsHash: settingsHash(settings),
     embedding: settings.embedding,

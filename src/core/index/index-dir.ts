@@ -18,6 +18,25 @@ export async function readManifest(indexDir: string): Promise<Manifest | null> {
   }
 }
 
+/** How an index records its corpus: the absolute path, and the path from the index folder. */
+export function corpusRecord(corpusDir: string, indexDir: string): Pick<Manifest, "corpusDir" | "corpusFromIndex"> {
+  const corpus = path.resolve(corpusDir);
+  return { corpusDir: corpus, corpusFromIndex: path.relative(path.resolve(indexDir), corpus) };
+}
+
+/**
+ * The corpus an index was built from: at its recorded path or, when that is
+ * gone (the project was moved or copied into an image), at the same place
+ * relative to the index. Undefined when the index records none.
+ */
+export async function recordedCorpus(manifest: Manifest | null, indexDir: string): Promise<string | undefined> {
+  if (!manifest?.corpusDir) return undefined;
+  const exists = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+  if (await exists(manifest.corpusDir)) return manifest.corpusDir;
+  const moved = manifest.corpusFromIndex !== undefined ? path.resolve(indexDir, manifest.corpusFromIndex) : undefined;
+  return moved && (await exists(moved)) ? moved : manifest.corpusDir;
+}
+
 /**
  * Checks that an index may be written at `indexDir` and creates its parent
  * folders. Allowed: a missing or empty folder, or one holding an index of ours,

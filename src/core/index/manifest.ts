@@ -19,6 +19,8 @@ export interface Manifest {
   format: number;
   /** Absolute path of the corpus the index was built from; absent in indexes written before it was recorded. */
   corpusDir?: string;
+  /** The same corpus relative to the index folder: found again when both moved together. */
+  corpusFromIndex?: string;
   corpusHash: string;
   settingsHash: string;
   embedding: EmbeddingSettings;

@@ -3,7 +3,7 @@ import { DEFAULT_CORPUS_DIR, hashCorpus, readCorpusFiles, type CorpusFile } from
 import { DEFAULT_EMBEDDING } from "../embeddings/create-embeddings.js";
 import { DEFAULT_CHUNKING } from "../ingest/chunk.js";
 import { buildIndex, loadIndex } from "./build-index.js";
-import { readManifest } from "./index-dir.js";
+import { readManifest, recordedCorpus } from "./index-dir.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { checkManifest, type IndexSettings, type Manifest } from "./manifest.js";
 
@@ -22,22 +22,25 @@ export interface OpenOptions {
 
 /** The corpus that goes with an index: the one given, else the one the index records, else corpus/. */
 export async function resolveCorpusDir(indexDir: string, given: string | undefined): Promise<string> {
-  return given ?? (await readManifest(indexDir))?.corpusDir ?? DEFAULT_CORPUS_DIR;
+  return given ?? (await recordedCorpus(await readManifest(indexDir), indexDir)) ?? DEFAULT_CORPUS_DIR;
 }
 
 /** Loads the index, first rebuilding it when its corpus or the settings changed. */
 export async function openKnowledgeBase(options: OpenOptions): Promise<KnowledgeBase> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const manifest = await readManifest(options.indexDir);
-  const corpusDir = options.corpusDir ?? manifest?.corpusDir ?? DEFAULT_CORPUS_DIR;
+  const own = options.corpusDir === undefined ? await recordedCorpus(manifest, options.indexDir) : undefined;
+  const corpusDir = options.corpusDir ?? own ?? DEFAULT_CORPUS_DIR;
   let files: CorpusFile[];
   try {
     files = await readCorpusFiles(corpusDir);
   } catch (err) {
-    if (options.corpusDir !== undefined || !manifest?.corpusDir) throw err;
+    if (!own || !manifest) throw err;
     return openWithoutCorpus(options, manifest, settings, err as Error);
   }
-  const freshness = checkManifest(manifest, { dir: corpusDir, hash: hashCorpus(files) }, settings);
+  // The index's own corpus, found where it was or where it moved: a different hash means it changed.
+  const identity = { dir: own ? manifest!.corpusDir! : corpusDir, hash: hashCorpus(files) };
+  const freshness = checkManifest(manifest, identity, settings);
   if (freshness.fresh && manifest) {
     try {
       return await loadIndex(options.indexDir, manifest);
