@@ -84,7 +84,7 @@ describe("8 and 9. text the bot used to ignore or misread", () => {
     expect(textsTo(h, 520)[0]).toMatch(/^Vladimir Grachev is introduced/);
   });
 
-  it("the CLI reads them the same way", () => {
+  it("the CLI reads them the same way", { timeout: 120_000 }, () => {
     const r = runScript("ask.ts", ["--json", "--index", indexDir, "Who is Gra\u200cchev?"]);
     const o = JSON.parse(r.stdout);
     expect(o.answerable).toBe(true);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { buildIndex } from "../../src/core/index/build-index.js";
 import { DEFAULT_SETTINGS } from "../../src/core/index/open-knowledge-base.js";
 import { FIXTURES, ROOT, SEED_CORPUS, copyCorpus, runScript, runScriptAsync, tempDir, type CliResult } from "../helpers.js";
-import { STACK_TRACE } from "../support/main-process.js";
+import { SLOW_MS, STACK_TRACE } from "../support/main-process.js";
 
 /** Every file under a folder with its content: what must survive a refused ingest. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -236,10 +236,10 @@ describe("7. an index folder that cannot be created", { timeout: 180_000 }, () =
   it("stops with a clear error instead of hanging, under /proc or under a file", async () => {
     const file = path.join(await tempDir(), "plain.txt");
     await writeFile(file, "x");
-    // Killed after 15 s, a hang shows as status null.
+    // Killed after SLOW_MS, a hang shows as status null.
     const [proc, underFile] = await Promise.all([
-      runScriptAsync("ingest.ts", [], { INDEX_DIR: "/proc/event-qa-faults/index" }, 15_000),
-      runScriptAsync("ask.ts", ["--index", path.join(file, "index"), "Who is Grachev?"], {}, 15_000),
+      runScriptAsync("ingest.ts", [], { INDEX_DIR: "/proc/event-qa-faults/index" }, SLOW_MS),
+      runScriptAsync("ask.ts", ["--index", path.join(file, "index"), "Who is Grachev?"], {}, SLOW_MS),
     ]);
     expectRefusal(proc, /^Error: The index folder \/proc\/event-qa-faults\/index cannot be created/);
     expectRefusal(underFile, /^Error: The index folder .*plain\.txt\/index cannot be created/);

@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { SEED_CORPUS, buildTemp } from "../helpers.js";
 import { BotApiEmulator } from "../support/bot-api-emulator.js";
 import { BOT_INFO, TOKEN, privateMessage } from "../support/bot-harness.js";
-import { STACK_TRACE, freePort, startMain, type MainProcess } from "../support/main-process.js";
+import { SLOW_MS, STACK_TRACE, freePort, startMain, type MainProcess } from "../support/main-process.js";
 
 const SECRET = "hook-s3cret_token";
 const HOOK = "/tg/hook";
@@ -46,7 +46,7 @@ async function startWebhookBot(): Promise<{ main: MainProcess; emulator: BotApiE
     WEBHOOK_SECRET: SECRET,
     PORT: String(port),
   });
-  await main.waitForOutput(/bot started/, 30_000);
+  await main.waitForOutput(/bot started/);
   return { main, emulator, port };
 }
 
@@ -57,7 +57,7 @@ async function expectAnswering(bot: WebhookBot, chatId: number): Promise<void> {
   const before = bot.emulator.sent().length;
   const update = JSON.stringify({ update_id: 900_000 + chatId, ...privateMessage(chatId, "Who is Grachev?") });
   expect((await post(bot.port, update)).status).toBe(200);
-  await bot.emulator.waitFor(() => bot.emulator.sent().length === before + 1);
+  await bot.emulator.waitFor(() => bot.emulator.sent().length === before + 1, 30_000);
   expect(String(bot.emulator.sent().at(-1)!.payload.text)).toMatch(/^Vladimir Grachev/);
   expect(bot.main.alive()).toBe(true);
 }
@@ -69,7 +69,7 @@ function webhookBotForBlock(): { bot: WebhookBot } {
   const holder = {} as { bot: WebhookBot };
   beforeAll(async () => {
     holder.bot = await startWebhookBot();
-  });
+  }, 2 * SLOW_MS);
   afterAll(async () => {
     await holder.bot.main.stop();
     await holder.bot.emulator.stop();
@@ -77,7 +77,7 @@ function webhookBotForBlock(): { bot: WebhookBot } {
   return holder;
 }
 
-describe("4. odd request paths", () => {
+describe("4. odd request paths", { timeout: 120_000 }, () => {
   const running = webhookBotForBlock();
 
   it("GET // and other odd paths get an answer, and the bot stays up", async () => {
@@ -100,7 +100,7 @@ describe("4. odd request paths", () => {
   });
 });
 
-describe("10. webhook bodies", () => {
+describe("10. webhook bodies", { timeout: 120_000 }, () => {
   const running = webhookBotForBlock();
 
   it("a 5 MB body gets 413 before it has been sent in full", async () => {
@@ -123,7 +123,7 @@ describe("10. webhook bodies", () => {
     const { bot } = running;
     const r = await post(bot.port, '{"update_id": 5, "message": ');
     expect(r.status).toBe(400);
-    await bot.main.waitForOutput(/"level":40[^\n]*(malformed|not valid JSON)/i, 5_000);
+    await bot.main.waitForOutput(/"level":40[^\n]*(malformed|not valid JSON)/i, 15_000);
     expect(bot.main.output()).not.toMatch(STACK_TRACE);
     await expectAnswering(bot, 44);
   });

@@ -2,12 +2,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { ROOT } from "../helpers.js";
 
+/**
+ * How long a child process may take to start, or to do what it is waited for,
+ * on a busy machine shared with other test runs. Only a hang takes this long.
+ */
+export const SLOW_MS = 60_000;
+
 /** `npm start` (src/main.ts) as a child process, with its stdout and stderr collected. */
 export interface MainProcess {
   child: ChildProcess;
   /** Everything printed so far, stdout and stderr together. */
   output(): string;
-  /** Waits until the output matches, or fails after `ms` with what was printed. */
+  /** Waits until the output matches, or fails after `ms` (default SLOW_MS) with what was printed. */
   waitForOutput(pattern: RegExp, ms?: number): Promise<void>;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
@@ -37,7 +43,7 @@ export function startMain(env: NodeJS.ProcessEnv): MainProcess {
     output: () => out,
     alive: () => running,
     exited,
-    async waitForOutput(pattern, ms = 15_000) {
+    async waitForOutput(pattern, ms = SLOW_MS) {
       const until = Date.now() + ms;
       while (!pattern.test(out)) {
         if (Date.now() > until) throw new Error(`no output matching ${pattern} in ${ms} ms (alive: ${running}); output:\n${out.slice(-3000)}`);
@@ -66,3 +72,8 @@ export async function freePort(): Promise<number> {
 
 /** What a stack trace looks like in plain text or inside a JSON log line. */
 export const STACK_TRACE = /(\n|\\n)\s+at \S|"stack"/;
+
+/** The exit code, or "still running" if the process has not exited within `ms`. */
+export function exitWithin(main: MainProcess, ms = SLOW_MS): Promise<number | null | "still running"> {
+  return Promise.race([main.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), ms))]);
+}
