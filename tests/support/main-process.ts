@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ROOT } from "../helpers.js";
 
 /**
@@ -23,9 +26,11 @@ export interface MainProcess {
 }
 
 export function startMain(env: NodeJS.ProcessEnv): MainProcess {
+  // Whatever the bot keeps on disk goes to a folder of its own, never into the checkout.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "qa-main-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: "", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, BOT_TOKEN: "", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -35,6 +40,7 @@ export function startMain(env: NodeJS.ProcessEnv): MainProcess {
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
       running = false;
+      rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );
