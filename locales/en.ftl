@@ -82,3 +82,4 @@ forget-done-group = Done: I deleted everything I had stored about this group ({ 
    *[other] { $messages } messages
   }, our conversation and the group's settings).
 forget-done-private = Done: I deleted our conversation. I keep nothing else about private chats.
+slash-only = Send /help to see what I can do, or just type your question.

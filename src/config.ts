@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { IndexSettings } from "./core/index/manifest.js";
 import { DEFAULT_EMBEDDING } from "./core/embeddings/create-embeddings.js";
 import { UserError } from "./core/errors.js";
+import { DEFAULT_CORPUS_DIR } from "./core/corpus/load-corpus.js";
 
 const optionalString = z
   .string()
@@ -20,7 +21,11 @@ const schema = z
     BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
       message: "must look like 123456:ABC-DEF… as given by @BotFather",
     }),
-    TELEGRAM_API_ROOT: z.string().optional().default("https://api.telegram.org").pipe(z.string().url()),
+    TELEGRAM_API_ROOT: z
+      .string()
+      .optional()
+      .default("https://api.telegram.org")
+      .refine((v) => /^https?:\/\/[^/]/i.test(v) && URL.canParse(v), { message: "must be an http(s) URL, e.g. https://api.telegram.org" }),
     BOT_MODE: z.enum(["polling", "webhook"]).optional().default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
@@ -35,7 +40,7 @@ const schema = z
     RATE_LIMIT_WINDOW_SECONDS: integer(10, 1, 3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
     INDEX_DIR: z.string().optional().default("data/index"),
-    CORPUS_DIR: z.string().optional().default("corpus"),
+    CORPUS_DIR: z.string().optional().default(DEFAULT_CORPUS_DIR),
     EMBEDDING_DIMENSIONS: integer(DEFAULT_EMBEDDING.dimensions, 64, 65536),
     CHUNK_MAX_CHARS: integer(1000, 100, 20000),
     DATA_DIR: z.string().optional().default("data"),
@@ -68,6 +73,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   indexDir: string;
   corpusDir: string;
+  /** Whether CORPUS_DIR was set: if not, an existing index is used with the corpus it was built from. */
+  corpusDirSet: boolean;
   index: IndexSettings;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     indexDir: e.INDEX_DIR,
     corpusDir: e.CORPUS_DIR,
+    corpusDirSet: given.CORPUS_DIR !== undefined,
     index: {
       chunking: { maxChars: e.CHUNK_MAX_CHARS },
       embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS },

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   };
   const lang = langArgument(process.argv.slice(2));
   const kb = await openKnowledgeBase({
-    corpusDir: config.corpusDir,
+    corpusDir: config.corpusDirSet ? config.corpusDir : undefined,
     indexDir: config.indexDir,
     settings: config.index,
     rebuild: true,
@@ -69,32 +69,47 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot(config.botToken, deps, { apiRoot: config.apiRoot });
-  const runner =
-    config.mode === "webhook"
-      ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port })
-      : await startPolling(bot);
-  logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping: finishing answers in flight");
+  // Signals are handled from here on: a stop while the Bot API is still out of reach exits cleanly.
+  const stopping = new AbortController();
+  let runner: { stop: () => Promise<void> } | undefined;
+  const shutdown = async (reason: string, code = 0) => {
+    if (stopping.signal.aborted) return;
+    stopping.abort();
+    logger.info({ reason }, "stopping: finishing answers in flight");
     const timer = setTimeout(() => {
       logger.warn("shutdown took too long; exiting");
-      process.exit(1);
+      process.exit(code || 1);
     }, SHUTDOWN_LIMIT_MS);
     timer.unref();
-    await runner.stop();
+    await runner?.stop();
     await closeStore();
     logger.info("stopped");
-    process.exit(0);
+    process.exit(code);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const bot = createBot(config.botToken, deps, { apiRoot: config.apiRoot });
+  const connection = { apiRoot: config.apiRoot, logger, signal: stopping.signal };
+  try {
+    runner =
+      config.mode === "webhook"
+        ? await startWebhook(bot, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port, ...connection })
+        : await startPolling(bot, {
+            ...connection,
+            // The token was revoked while running: say so once, and stop with a non-zero code.
+            onFatal: (err) => {
+              logger.error(err.message);
+              void shutdown("the bot token was rejected", 1);
+            },
+          });
+  } catch (err) {
+    if (stopping.signal.aborted) return;
+    throw err;
+  }
   // Only after the handlers: the bot answers while the menu is being registered, and a stop may come meanwhile.
   await registerCommands(bot, deps);
+  logger.info({ mode: config.mode, bot: bot.botInfo.username }, "bot started");
 }
 
 main().catch((err) => {

@@ -15,8 +15,17 @@ import { trackInFlight } from "./in-flight.js";
 import { useJournal } from "./journal.js";
 import { groupLog } from "./features/group-log.js";
 import { forgetFeature } from "./features/forget.js";
+import { describeFailure, retryNetworkErrors } from "./bot-api.js";
+import { answerCallbackOnce } from "./callback-once.js";
+import { OncePerWindow } from "./once-per-window.js";
+import { stripInvisible } from "./strip-invisible.js";
 
 const NON_ESSENTIAL = new Set(["sendChatAction", "setMyCommands"]);
+// Start-up and polling calls retry on their own, logging each failure (bot-api.ts).
+const SELF_RETRIED = new Set(["getMe", "getUpdates", "deleteWebhook", "setWebhook"]);
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+/** How often a chat outside ALLOWED_CHAT_IDS is told so, when no rate limit sets the window. */
+const REFUSAL_WINDOW_MS = 60_000;
 
 export interface CreateBotOptions {
   /** Bot API server root, e.g. a self-hosted server or a test emulator. */
@@ -27,18 +36,27 @@ export interface CreateBotOptions {
 
 /** Builds the bot; nothing runs until the caller starts polling or a webhook. */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
   const bot = new Bot<BotContext>(token, {
     botInfo: options.botInfo,
-    client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
+    // grammY's default waits 500 s for an answer; getUpdates long-polls for 30 s.
+    client: { apiRoot, timeoutSeconds: 60 },
   });
-  // A 429 (flood control) or a 5xx delays a message; it never loses it. Calls that carry
-  // no answer get one short retry at most: a missing "typing…" must not hold an answer up.
-  const retryAnswers = autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 60 });
+  // A 429 (flood control) or a 5xx delays a message; it never loses it. A network error is
+  // retried a few times, then the answer is given up and logged (auto-retry alone would
+  // retry it forever, silently). Calls that carry no answer get one short retry at most:
+  // a missing "typing…" must not hold an answer up.
+  const retryAnswers = autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  const retryNetwork = retryNetworkErrors();
   const retryExtras = autoRetry({ maxRetryAttempts: 1, maxDelaySeconds: 2, rethrowInternalServerErrors: true, rethrowHttpErrors: true });
-  bot.api.config.use((prev, method, payload, signal) =>
-    NON_ESSENTIAL.has(method) ? retryExtras(prev, method, payload, signal) : retryAnswers(prev, method, payload, signal),
-  );
+  bot.api.config.use((prev, method, payload, signal) => {
+    if (SELF_RETRIED.has(method)) return prev(method, payload, signal);
+    if (NON_ESSENTIAL.has(method)) return retryExtras(prev, method, payload, signal);
+    return retryAnswers(((m, p, s) => retryNetwork(prev, m, p, s)) as typeof prev, method, payload, signal);
+  });
 
+  // Telegram redelivers a webhook update it believes failed: each is handled once.
+  bot.use(stripInvisible);
   bot.use(trackInFlight(bot as never).middleware);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
@@ -52,23 +70,26 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(i18n());
   // One chat's updates in order; different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(answerCallbackOnce);
 
   const allowed = new Set(deps.allowedChatIds ?? []);
   if (allowed.size > 0) {
+    // One refusal per window: someone who keeps writing must not make the bot spam back.
+    const refused = new OncePerWindow<number>(deps.rateLimit?.windowMs ?? REFUSAL_WINDOW_MS);
     bot.use(async (ctx, next) => {
       const chatId = ctx.chat?.id ?? ctx.from?.id;
       if (chatId !== undefined && allowed.has(chatId)) return next();
       if (ctx.inlineQuery) return ctx.answerInlineQuery([], { cache_time: 60 });
       if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t("not-allowed-button") });
-      if (ctx.chat?.type === "private" && ctx.msg) await ctx.reply(ctx.t("not-allowed"));
+      if (ctx.chat?.type === "private" && ctx.msg && refused.allow(ctx.chat.id)) await ctx.reply(ctx.t("not-allowed"));
     });
   }
 
   bot.use(groupLog(deps));
 
   if (deps.rateLimit) {
-    const warned = new Map<number, number>();
     const { messages, windowMs } = deps.rateLimit;
+    const warned = new OncePerWindow<number>(windowMs);
     bot.use(
       limit<BotContext, never>({
         timeFrame: windowMs,
@@ -78,8 +99,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
           const id = ctx.from?.id ?? 0;
           ctx.log.info("rate limited");
           // One polite note per window, not one per extra message.
-          if ((warned.get(id) ?? 0) > Date.now() - windowMs) return;
-          warned.set(id, Date.now());
+          if (!warned.allow(id)) return;
           if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited-button") });
           else if (ctx.msg) await ctx.reply(ctx.t("rate-limited", { seconds: Math.ceil(windowMs / 1000) }));
         },
@@ -88,7 +108,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   }
 
   const features = bot.errorBoundary(async (err) => {
-    err.ctx.log.error({ err: err.error }, "handler failed");
+    const e = err.error;
+    // Telegram or the network failing is not a bug: one line with the reason, no stack.
+    if (e instanceof GrammyError || e instanceof HttpError) err.ctx.log.error(`could not send the answer: ${describeFailure(e, apiRoot)}`);
+    else err.ctx.log.error({ err: e }, "handler failed");
     try {
       if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: err.ctx.t("error-button") });
       else if (err.ctx.chat && err.ctx.msg) await err.ctx.reply(err.ctx.t("error"));
@@ -97,12 +120,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }
   });
   features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), forgetFeature(deps), membershipFeature(deps));
-  features.use(fallbackFeature());
+  features.use(fallbackFeature(deps));
 
   bot.catch((err) => {
     const e = err.error;
-    const kind = e instanceof GrammyError ? "telegram" : e instanceof HttpError ? "network" : "bot";
-    deps.logger.error({ err: e, kind, update_id: err.ctx.update.update_id }, "update failed");
+    if (e instanceof GrammyError || e instanceof HttpError)
+      deps.logger.error({ update_id: err.ctx.update.update_id }, `update failed: ${describeFailure(e, apiRoot)}`);
+    else deps.logger.error({ err: e, update_id: err.ctx.update.update_id }, "update failed");
   });
   return bot;
 }

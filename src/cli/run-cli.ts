@@ -2,7 +2,7 @@ import "dotenv/config";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 import { UserError } from "../core/errors.js";
-import { openKnowledgeBase } from "../core/index/open-knowledge-base.js";
+import { openKnowledgeBase, resolveCorpusDir } from "../core/index/open-knowledge-base.js";
 import type { KnowledgeBase } from "../core/index/knowledge-base.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -41,15 +41,17 @@ export async function runCli<O extends Options>(usage: string, options: O, main:
       return;
     }
     const config = loadConfig();
-    const corpusDir = values.corpus ?? config.corpusDir;
+    // --index DIR alone means that index with its own corpus; CORPUS_DIR goes with INDEX_DIR.
+    const givenCorpus = values.corpus ?? (values.index || !config.corpusDirSet ? undefined : config.corpusDir);
     const indexDir = values.index ?? config.indexDir;
+    const corpusDir = await resolveCorpusDir(indexDir, givenCorpus);
     await main({
       values,
       positionals: parsed.positionals,
       config: { ...config, corpusDir, indexDir },
       open: () =>
         openKnowledgeBase({
-          corpusDir,
+          corpusDir: givenCorpus,
           indexDir,
           settings: config.index,
           rebuild: true,

@@ -8,6 +8,7 @@ import { digest, type Digest, type DigestOptions } from "./answer/digest.js";
 import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
 import { emptyConversation, remember, type ConversationState } from "./answer/conversation.js";
+import { stripFormatChars } from "./text/format-chars.js";
 
 export interface SpeakerEntry {
   name: string;
@@ -44,7 +45,7 @@ export class EventQa {
   }
 
   ask(question: string, context?: ConversationState): Promise<Answer> {
-    return this.answerer.answer(question, context);
+    return this.answerer.answer(stripFormatChars(question), context);
   }
 
   /** A conversation: each question may refer back to the answers before it ("what else did he say?"). */
@@ -66,7 +67,7 @@ export class EventQa {
 
   /** Finds speakers by a name as a user types it: surname, misspelt, any case. */
   findSpeakers(query: string): Speaker[] {
-    return resolveSpeakers(this.kb, wordTokens(query).map((t) => t.text)).speakers;
+    return resolveSpeakers(this.kb, wordTokens(stripFormatChars(query)).map((t) => t.text)).speakers;
   }
 
   /** One speaker's claims as a cited answer. */

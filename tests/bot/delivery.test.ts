@@ -114,7 +114,14 @@ describe("webhook mode", () => {
     const store = await memoryStore();
     const bot = createBot(TOKEN, { qa: new EventQa(kb), logger: createLogger("silent"), store }, { apiRoot: emulator.apiRoot });
     const secret = "s3cret-token_1";
-    const hook = await startWebhook(bot, { url: "https://bot.example.org/tg/hook", secret, port: 0, host: "127.0.0.1" });
+    const hook = await startWebhook(bot, {
+      url: "https://bot.example.org/tg/hook",
+      secret,
+      port: 0,
+      host: "127.0.0.1",
+      apiRoot: emulator.apiRoot,
+      logger: createLogger("silent"),
+    });
     const port = (hook.server.address() as { port: number }).port;
     const base = `http://127.0.0.1:${port}`;
     try {

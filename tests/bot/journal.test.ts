@@ -130,7 +130,7 @@ describe.each(ENGINES)("webhook instances sharing one $name database", ({ name, 
   async function instance(where: { sqliteFile?: string; databaseUrl?: string }, emulator: BotApiEmulator, leaseMs?: number) {
     const store: Store = await openStore(where);
     const bot = createBot(TOKEN, { qa: new EventQa(kb), logger: createLogger("silent"), store, journal: leaseMs ? { leaseMs } : undefined }, { apiRoot: emulator.apiRoot });
-    const hook = await startWebhook(bot, { url: "https://bot.example.org/hook", secret: "s3cret", port: 0, host: "127.0.0.1" });
+    const hook = await startWebhook(bot, { url: "https://bot.example.org/hook", secret: "s3cret", port: 0, host: "127.0.0.1", apiRoot: emulator.apiRoot, logger: createLogger("silent") });
     cleanup.push(async () => {
       await hook.stop();
       await store.close();

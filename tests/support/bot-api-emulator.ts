@@ -20,7 +20,28 @@ export interface EmulatorOptions {
   failing?: string[];
   /** getChatMember's status for a user in a chat; "member" when not given. */
   memberStatus?: (chatId: number, userId: number) => string;
+  /** A fault to answer the `attempt`-th call (from 0) of `method` with, instead of the normal answer. */
+  fault?: (method: string, attempt: number) => Fault | undefined;
 }
+
+/**
+ * What a broken or hostile Bot API server does: drop the connection, never
+ * answer, or answer with an HTTP status and any body (an HTML error page, a
+ * Telegram error such as 401 or 409).
+ */
+export type Fault = { kind: "reset" } | { kind: "hang" } | { kind: "answer"; status: number; body: string; contentType: string };
+
+export const faults = {
+  reset: { kind: "reset" } as Fault,
+  hang: { kind: "hang" } as Fault,
+  html: (status: number): Fault => ({ kind: "answer", status, body: "<html><body><h1>Bad Gateway</h1></body></html>", contentType: "text/html" }),
+  telegram: (status: number, description: string): Fault => ({
+    kind: "answer",
+    status,
+    body: JSON.stringify({ ok: false, error_code: status, description }),
+    contentType: "application/json",
+  }),
+};
 
 /**
  * A small Telegram Bot API server on 127.0.0.1: it queues updates for
@@ -36,6 +57,7 @@ export class BotApiEmulator {
   /** sendMessage calls received and not answered yet. */
   inFlight = 0;
   private waiters: (() => void)[] = [];
+  private attempts = new Map<string, number>();
 
   constructor(private readonly options: EmulatorOptions) {}
 
@@ -46,6 +68,17 @@ export class BotApiEmulator {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const method = /^\/bot[^/]+\/(\w+)/.exec(req.url ?? "")?.[1];
+      const attempt = method ? (this.attempts.get(method) ?? 0) : 0;
+      if (method) this.attempts.set(method, attempt + 1);
+      const fault = method ? this.options.fault?.(method, attempt) : undefined;
+      if (fault) {
+        this.calls.push({ method: method!, payload: {}, status: fault.kind === "answer" ? fault.status : 0 });
+        if (fault.kind === "reset") req.socket.destroy();
+        else if (fault.kind === "answer") res.writeHead(fault.status, { "content-type": fault.contentType }).end(fault.body);
+        // "hang": never answer; stop() closes the connection.
+        return;
+      }
       // A client that goes away (a killed bot) before its call is carried out: the call never happens.
       // A killed process's socket is half-closed by the kernel, so "end" tells, not only "close".
       let gone = false;

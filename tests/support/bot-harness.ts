@@ -34,7 +34,7 @@ export async function startHarness(kb: KnowledgeBase, options: { emulator?: Part
   const ownStore = options.deps?.store ? null : await memoryStore();
   const deps: BotDeps = { qa: new EventQa(kb), logger: createLogger("silent"), store: ownStore!, ...options.deps };
   const bot = createBot(TOKEN, deps, { apiRoot: emulator.apiRoot });
-  const polling = await startPolling(bot);
+  const polling = await startPolling(bot, { apiRoot: emulator.apiRoot, logger: deps.logger });
   await registerCommands(bot, deps);
   return {
     emulator,

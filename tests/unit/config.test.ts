@@ -7,6 +7,9 @@ describe("config", () => {
     expect(c).toMatchObject({ botToken: undefined, mode: "polling", port: 8080, indexDir: "data/index", corpusDir: "corpus", allowedChatIds: [] });
     expect(c.apiRoot).toBe("https://api.telegram.org");
     expect(c).toMatchObject({ dataDir: "data", databaseUrl: undefined, recap: { windowHours: 24, retentionDays: 7 }, journalMaxAgeMs: 600_000 });
+    expect(c.corpusDirSet).toBe(false);
+    expect(loadConfig({ CORPUS_DIR: "" }).corpusDirSet).toBe(false);
+    expect(loadConfig({ CORPUS_DIR: "articles" })).toMatchObject({ corpusDir: "articles", corpusDirSet: true });
   });
 
   it("reads the storage settings", () => {
@@ -32,6 +35,7 @@ describe("config", () => {
     [{ BOT_MODE: "carrier-pigeon" }, /BOT_MODE/],
     [{ ALLOWED_CHAT_IDS: "12,abc" }, /ALLOWED_CHAT_IDS must be a comma-separated list/],
     [{ TELEGRAM_API_ROOT: "not a url" }, /TELEGRAM_API_ROOT/],
+    [{ TELEGRAM_API_ROOT: "ftp://files.example.org" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ DATABASE_URL: "mysql://root@db/bot" }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ RECAP_RETENTION_DAYS: "0" }, /^Invalid configuration: RECAP_RETENTION_DAYS /],

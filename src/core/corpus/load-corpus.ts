@@ -7,6 +7,9 @@ import { parseArticle } from "./parse-article.js";
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".md", ".markdown"]);
 
+/** Where the articles are when neither the user nor an existing index says. */
+export const DEFAULT_CORPUS_DIR = "corpus";
+
 export interface Corpus {
   dir: string;
   articles: Article[];

@@ -1,5 +1,5 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus, type Corpus } from "../corpus/load-corpus.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
@@ -8,9 +8,9 @@ import { analyseSpeakers } from "../speakers/analyse-speakers.js";
 import type { Article } from "../types.js";
 import type { SpeakerAnalysis } from "../speakers/types.js";
 import { KnowledgeBase } from "./knowledge-base.js";
-import { INDEX_FORMAT, settingsHash, type IndexSettings, type Manifest } from "./manifest.js";
+import { INDEX_FORMAT, INDEX_KIND, settingsHash, type IndexSettings, type Manifest } from "./manifest.js";
+import { MANIFEST_FILE, corpusRecord, prepareIndexDir, replaceIndexDir } from "./index-dir.js";
 
-const MANIFEST = "manifest.json";
 const KNOWLEDGE = "knowledge.json";
 
 interface SavedKnowledge {
@@ -22,31 +22,22 @@ interface SavedKnowledge {
 /**
  * Builds the index for a corpus and writes it atomically: everything goes to a
  * temporary sibling directory that replaces the old index only when complete.
+ * A folder that is not an index of ours is never written to (see index-dir.ts).
  */
 export async function buildIndex(corpusDir: string, indexDir: string, settings: IndexSettings): Promise<KnowledgeBase> {
   const started = performance.now();
+  await prepareIndexDir(indexDir, corpusDir);
   const corpus = await loadCorpus(corpusDir);
-  const { kb, knowledge } = await assemble(corpus, settings, started);
-
-  const parent = path.dirname(path.resolve(indexDir));
-  await mkdir(parent, { recursive: true });
-  const tmp = `${path.resolve(indexDir)}.tmp-${process.pid}-${Date.now()}`;
-  try {
+  const { kb, knowledge } = await assemble(corpus, settings, started, indexDir);
+  await replaceIndexDir(indexDir, corpusDir, async (tmp) => {
     await kb.store.save(tmp);
     await writeFile(path.join(tmp, KNOWLEDGE), JSON.stringify(knowledge));
-    await writeFile(path.join(tmp, MANIFEST), JSON.stringify(kb.manifest, null, 2) + "\n");
-    const old = `${tmp}.old`;
-    await rename(indexDir, old).catch(() => undefined);
-    await rename(tmp, indexDir);
-    await rm(old, { recursive: true, force: true });
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
-  }
+    await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(kb.manifest, null, 2) + "\n");
+  });
   return kb;
 }
 
-async function assemble(corpus: Corpus, settings: IndexSettings, started: number) {
+async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
   const provider = createEmbeddings(settings.embedding);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
@@ -56,7 +47,9 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
   const analysis = analyseSpeakers(corpus.articles);
 
   const manifest: Manifest = {
+    kind: INDEX_KIND,
     format: INDEX_FORMAT,
+    ...corpusRecord(corpus.dir, indexDir),
     corpusHash: corpus.hash,
     settingsHash: settingsHash(settings),
     embedding: settings.embedding,
@@ -76,14 +69,6 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
   const kb = new KnowledgeBase(manifest, corpus.articles, chunks, store, provider.embeddings, analysis);
   const knowledge: SavedKnowledge = { articles: corpus.articles, analysis, embeddingState };
   return { kb, knowledge };
-}
-
-export async function readManifest(indexDir: string): Promise<Manifest | null> {
-  try {
-    return JSON.parse(await readFile(path.join(indexDir, MANIFEST), "utf8")) as Manifest;
-  } catch {
-    return null;
-  }
 }
 
 /** Loads a built index; the caller has already checked its manifest. */
