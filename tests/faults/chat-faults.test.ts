@@ -53,7 +53,8 @@ describe("8 and 9. text the bot used to ignore or misread", () => {
     h.emulator.push(privateMessage(504, "/ähm@" + BOT_INFO.username));
     await h.emulator.waitFor(() => textsTo(h, 503).length >= 1 && textsTo(h, 504).length >= 1);
     await settle();
-    expect(textsTo(h, 503)).toEqual(["I don't know the command /привет. Send /help to see what I can do."]);
+    // Written in Cyrillic, so answered in Russian.
+    expect(textsTo(h, 503)).toEqual(["Я не знаю команды /привет. Отправьте /help, чтобы увидеть, что я умею."]);
     expect(textsTo(h, 504)).toEqual(["I don't know the command /ähm. Send /help to see what I can do."]);
   });
 
