@@ -1,12 +1,21 @@
-import type { Context } from "grammy";
+import type { Context, SessionFlavor } from "grammy";
+import type { ConversationState } from "../core/answer/conversation.js";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Logger } from "../logger.js";
 import type { EventQa } from "../core/event-qa.js";
 import type { Store } from "../store/store.js";
 import type { JournalOptions } from "./journal.js";
 
-/** What every handler gets: grammY's context, a logger scoped to the update, and `ctx.t` in the user's language. */
-export type BotContext = Context & I18nFlavor & { log: Logger };
+/** What a chat remembers between updates (kept in the store, expiring): the conversation so far. */
+export interface ChatSession {
+  conversation: ConversationState;
+}
+
+/**
+ * What every handler gets: grammY's context, a logger scoped to the update,
+ * `ctx.t` in the user's language, and the chat's session (updates with a chat only).
+ */
+export type BotContext = Context & I18nFlavor & SessionFlavor<ChatSession> & { log: Logger };
 
 export interface BotDeps {
   qa: EventQa;

@@ -13,6 +13,7 @@ import { commandList } from "./commands.js";
 import { LANGS, i18n } from "./i18n.js";
 import { trackInFlight } from "./in-flight.js";
 import { useJournal } from "./journal.js";
+import { conversationSession } from "./session.js";
 import { groupLog } from "./features/group-log.js";
 import { forgetFeature } from "./features/forget.js";
 import { describeFailure, retryNetworkErrors } from "./bot-api.js";
@@ -70,6 +71,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(i18n());
   // One chat's updates in order; different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // The chat's conversation, read from the store and written back after the update (in order, per chat).
+  bot.use(conversationSession(deps.store));
   bot.use(answerCallbackOnce);
 
   const allowed = new Set(deps.allowedChatIds ?? []);

@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   sendDelayMs?: number;
   /** Methods a real server may lack or refuse: answered with 500, as telegram-test-api does. */
   failing?: string[];
+  /** The first update_id to hand out: Telegram's ids keep growing across a bot's restarts. */
+  firstUpdateId?: number;
   /** getChatMember's status for a user in a chat; "member" when not given. */
   memberStatus?: (chatId: number, userId: number) => string;
   /** A fault to answer the `attempt`-th call (from 0) of `method` with, instead of the normal answer. */
@@ -59,7 +61,9 @@ export class BotApiEmulator {
   private waiters: (() => void)[] = [];
   private attempts = new Map<string, number>();
 
-  constructor(private readonly options: EmulatorOptions) {}
+  constructor(private readonly options: EmulatorOptions) {
+    this.nextUpdateId = options.firstUpdateId ?? 1;
+  }
 
   get apiRoot(): string {
     const { port } = this.server!.address() as AddressInfo;

@@ -8,24 +8,18 @@ import { userLang } from "../i18n.js";
 /** Longest question worth analysing; longer text is answered from its beginning. */
 const MAX_QUESTION = 1000;
 
-/**
- * Answers a question in the user's language. `alternatives` are the same
- * question in other words, asked only when the first gets no answer (an
- * example button in Russian, while the core reads only the article's language).
- */
-export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string, alternatives: string[] = []): Promise<void> {
+/** Answers a question in the user's language, as the next turn of the chat's conversation. */
+export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   const q = question.trim();
   if (!q) {
     await replyText(ctx, ctx.t("ask-empty"));
     return;
   }
   await showTyping(ctx);
-  let answer = await deps.qa.ask(q.slice(0, MAX_QUESTION));
-  for (const alt of alternatives) {
-    if (answer.answerable) break;
-    const other = await deps.qa.ask(alt);
-    if (other.answerable) answer = other;
-  }
+  // In a chat, the question continues the chat's conversation ("what else did he say?").
+  const chat = ctx.chat ? deps.qa.conversation(ctx.session.conversation) : null;
+  const answer = chat ? await chat.ask(q.slice(0, MAX_QUESTION)) : await deps.qa.ask(q.slice(0, MAX_QUESTION));
+  if (chat) ctx.session = { conversation: chat.state };
   ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length }, "answered");
   await replyHtml(ctx, renderAnswer(answer, deps.qa.sources(), userLang(ctx)));
 }

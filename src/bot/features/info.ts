@@ -90,9 +90,7 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    // The same example in the other languages, for a core that does not read this one yet.
-    const others = LANGS.filter((l) => l !== lang).map((l) => examples[l][i]);
-    await answerQuestion(ctx, deps, q, others);
+    await answerQuestion(ctx, deps, q);
   });
   return c;
 }

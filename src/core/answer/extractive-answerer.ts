@@ -40,11 +40,9 @@ export class ExtractiveAnswerer implements Answerer {
       const lead = /thank|thx/i.test(text) ? "You're welcome!" : /bye|night/i.test(text) ? "Goodbye!" : "Hello!";
       return kit.refuse(text, `${lead} Ask me about the event: who spoke, what someone said, or for a summary.`, { mode: "smalltalk" });
     }
-    if (!this.sameScript(text)) {
-      // A Russian question about an article in another script: the basic kinds, framed in Russian.
-      if (/\p{Script=Cyrillic}/u.test(text)) return this.checked(answerRussian(kit, text, liveTurns(context, now)));
-      return kit.refuse(text, "Please ask in the language of the article; I match questions against its own words.");
-    }
+    // A Russian question about an article in another script (names may be in Latin letters): the basic kinds, framed in Russian.
+    if (/\p{Script=Cyrillic}/u.test(text) && !this.scripts().has("cyrillic")) return this.checked(answerRussian(kit, text, liveTurns(context, now)));
+    if (!this.sameScript(text)) return kit.refuse(text, "Please ask in the language of the article; I match questions against its own words.");
     const cleaned = stripMarkup(text);
     const q = analyseQuestion(this.kb, cleaned, liveTurns(context, now));
     // The hybrid retriever's ranking of paragraphs breaks ties between sentences that match alike.
@@ -98,12 +96,17 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Whether the question is written in a script the corpus uses (Latin, Cyrillic, …). */
   private sameScript(text: string): boolean {
-    const scripts = (s: string) => new Set([...s.matchAll(/\p{L}/gu)].map((m) => scriptOf(m[0])));
-    this.corpusScripts ??= scripts(this.kb.articles.map((a) => a.text).join(" "));
-    const asked = scripts(text);
-    return asked.size === 0 || [...asked].some((s) => this.corpusScripts!.has(s));
+    const asked = scriptsOf(text);
+    return asked.size === 0 || [...asked].some((s) => this.scripts().has(s));
+  }
+
+  private scripts(): Set<string> {
+    this.corpusScripts ??= scriptsOf(this.kb.articles.map((a) => a.text).join(" "));
+    return this.corpusScripts;
   }
 }
+
+const scriptsOf = (s: string) => new Set([...s.matchAll(/\p{L}/gu)].map((m) => scriptOf(m[0])));
 
 /** Whom the answer was about: the speakers asked about, else those it quotes. */
 function aboutOf(kb: KnowledgeBase, q: Question, a: Answer): NonNullable<Answer["about"]> {
