@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "./index/knowledge-base.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
+import type { Verdict } from "./answer/kinds/verify.js";
 import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
@@ -51,6 +52,11 @@ export class EventQa {
   /** A conversation: each question may refer back to the answers before it ("what else did he say?"). */
   conversation(state?: ConversationState, clock: () => number = Date.now): Conversation {
     return new Conversation(this, state, clock);
+  }
+
+  /** /check: what the article makes of a claim (supported, someone else's words, otherwise, not said), with citations. */
+  check(claim: string): Promise<Answer & { verdict: Verdict }> {
+    return this.extractive.check(stripFormatChars(claim));
   }
 
   /** Everyone who spoke, in order of appearance, with their claims. */

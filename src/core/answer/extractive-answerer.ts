@@ -7,6 +7,7 @@ import { ANSWER_BY_KIND } from "./kinds/index.js";
 import { fullSummary } from "./kinds/summary.js";
 import { topicAnswer } from "./kinds/topic.js";
 import { closestAnswer } from "./kinds/closest.js";
+import { checkAnswer, type Verdict } from "./kinds/verify.js";
 import { answerRussian } from "./russian/answer-russian.js";
 import { AnswerKit } from "./kit.js";
 import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
@@ -87,6 +88,16 @@ export class ExtractiveAnswerer implements Answerer {
       return yesNo && !/^No\b/.test(answer.answer) ? { ...answer, answer: `No. ${answer.answer}` } : answer;
     }
     return answer;
+  }
+
+  /** /check: what the article makes of a claim someone made (supported, someone else's, otherwise, not said). */
+  async check(claim: string): Promise<Answer & { verdict: Verdict }> {
+    const cleaned = stripMarkup(claim.trim());
+    const q = analyseQuestion(this.kb, cleaned);
+    const ranked = await this.kit.retriever.search(cleaned, 8);
+    ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
+    const answer = q.topic.length ? checkAnswer(this.kit, q) : { ...this.kit.refuse(q, "There is no claim to check: write what someone said, for example /check Petrov said there are more parties."), verdict: "not-said" as const };
+    return { ...this.checked(answer), question: claim, verdict: answer.verdict };
   }
 
   /** A cited summary: what the event was, one point per speaker, and how it ended. */
