@@ -83,3 +83,27 @@ forget-done-group = Done: I deleted everything I had stored about this group ({ 
   }, our conversation and the group's settings).
 forget-done-private = Done: I deleted our conversation. I keep nothing else about private chats.
 slash-only = Send /help to see what I can do, or just type your question.
+cmd-check = Check a claim against the article: /check <claim>
+cmd-recap = In groups: what the group said about the event, checked
+check-usage = Write the claim after the command, for example: /check { $example } said there are more parties. Or reply to a message with /check.
+check-supported = ✅ The article supports this
+check-other-speaker = ↔️ The article attributes this to someone else
+check-contradicted = ❌ The article says otherwise
+check-not-said = ∅ The article does not say this
+recap-groups-only = /recap sums up a group's discussion; add me to a group and use it there.
+recap-nothing = I have not seen any messages here yet. In groups, Telegram shows a bot only commands, mentions and replies to it, unless the bot is an admin or its privacy mode is off (in @BotFather: /setprivacy → @{ $bot } → Disable; then remove and re-add me).
+recap-heading = Recap: { $read } { $read ->
+    [one] message
+   *[other] messages
+  }, { $points } about the event
+recap-no-points = Nobody wrote about what the article covers.
+recap-unrelated = { $count } other { $count ->
+    [one] message was
+   *[other] messages were
+  } about something else.
+recap-supported = the article supports this
+recap-other-speaker = the article attributes this to { $name }
+recap-narration = the article itself
+recap-contradicted = the article says otherwise
+recap-not-said = the article does not say this
+recap-nothing-new = Nothing new since the last recap.

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
     store,
     journal: { maxAgeMs: config.journalMaxAgeMs },
+    recapWindowHours: config.recap.windowHours,
   };
 
   if (!config.botToken) {

@@ -27,4 +27,6 @@ export interface BotDeps {
   store: Store;
   /** maxAgeMs: unfinished updates older than this get an apology instead of a late answer (default 10 minutes). */
   journal?: Partial<JournalOptions>;
+  /** /recap reads at most this far back (RECAP_WINDOW_HOURS). */
+  recapWindowHours?: number;
 }

@@ -16,6 +16,8 @@ import { useJournal } from "./journal.js";
 import { conversationSession } from "./session.js";
 import { groupLog } from "./features/group-log.js";
 import { forgetFeature } from "./features/forget.js";
+import { checkFeature } from "./features/check.js";
+import { recapFeature } from "./features/recap.js";
 import { describeFailure, retryNetworkErrors } from "./bot-api.js";
 import { answerCallbackOnce } from "./callback-once.js";
 import { OncePerWindow } from "./once-per-window.js";
@@ -122,7 +124,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       // The apology itself failed; the log above already has the error.
     }
   });
-  features.use(infoFeature(deps), speakersFeature(deps), askFeature(deps), inlineFeature(deps), forgetFeature(deps), membershipFeature(deps));
+  features.use(infoFeature(deps), speakersFeature(deps), checkFeature(deps), recapFeature(deps, deps.recapWindowHours ?? 24), askFeature(deps), inlineFeature(deps), forgetFeature(deps), membershipFeature(deps));
   features.use(fallbackFeature(deps));
 
   bot.catch((err) => {

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "./index/knowledge-base.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import type { Verdict } from "./answer/kinds/verify.js";
+import type { ChatLine, Recap } from "./answer/recap.js";
 import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
@@ -57,6 +58,11 @@ export class EventQa {
   /** /check: what the article makes of a claim (supported, someone else's words, otherwise, not said), with citations. */
   check(claim: string): Promise<Answer & { verdict: Verdict }> {
     return this.extractive.check(stripFormatChars(claim));
+  }
+
+  /** /recap: what members of a group said about the event, point by point, checked against the article. */
+  recap(lines: ChatLine[]): Recap {
+    return this.extractive.recap(lines.map((l) => ({ ...l, text: stripFormatChars(l.text) })));
   }
 
   /** Everyone who spoke, in order of appearance, with their claims. */

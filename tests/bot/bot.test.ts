@@ -301,7 +301,7 @@ describe("delivery", () => {
       "all_private_chats ru",
     ]);
     const ru = attempted.find((c) => c.payload.language_code === "ru")!.payload.commands as { command: string; description: string }[];
-    expect(ru.map((c) => c.command)).toEqual(["ask", "speakers", "speaker", "summary", "source", "forget", "help", "start"]);
+    expect(ru.map((c) => c.command)).toEqual(["ask", "speakers", "speaker", "summary", "source", "check", "recap", "forget", "help", "start"]);
     expect(ru.find((c) => c.command === "ask")!.description).toBe("Задать вопрос о мероприятии");
     const en = attempted.find((c) => !c.payload.language_code)!.payload.commands as { command: string; description: string }[];
     expect(en.find((c) => c.command === "ask")!.description).toBe("Ask a question about the event");

@@ -8,6 +8,7 @@ import { fullSummary } from "./kinds/summary.js";
 import { topicAnswer } from "./kinds/topic.js";
 import { closestAnswer } from "./kinds/closest.js";
 import { checkAnswer, type Verdict } from "./kinds/verify.js";
+import { recapLines, type ChatLine, type Recap } from "./recap.js";
 import { answerRussian } from "./russian/answer-russian.js";
 import { AnswerKit } from "./kit.js";
 import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
@@ -98,6 +99,11 @@ export class ExtractiveAnswerer implements Answerer {
     ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
     const answer = q.topic.length ? checkAnswer(this.kit, q) : { ...this.kit.refuse(q, "There is no claim to check: write what someone said, for example /check Petrov said there are more parties."), verdict: "not-said" as const };
     return { ...this.checked(answer), question: claim, verdict: answer.verdict };
+  }
+
+  /** /recap: the points a group raised about the event, each checked against the article. */
+  recap(lines: ChatLine[]): Recap {
+    return recapLines(this.kit, lines.map((l) => ({ ...l, text: stripMarkup(l.text) })), this.kit.citations());
   }
 
   /** A cited summary: what the event was, one point per speaker, and how it ended. */
