@@ -9,6 +9,7 @@ import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
 import { emptyConversation, remember, type ConversationState } from "./answer/conversation.js";
 import { stripFormatChars } from "./text/format-chars.js";
+import { canSummarise, limitsAskers, type Asker } from "./llm/llm-answerer.js";
 
 export interface SpeakerEntry {
   name: string;
@@ -19,6 +20,9 @@ export interface SpeakerEntry {
 export interface Summary {
   summary: string;
   citations: Citation[];
+  /** As in an Answer: who wrote the summary, and why the model's was not used. */
+  answerer?: Answer["answerer"];
+  fallback?: string;
 }
 
 export interface SourceInfo {
@@ -36,16 +40,20 @@ export class EventQa {
   readonly answerer: Answerer;
   private readonly extractive: ExtractiveAnswerer;
 
+  /** `answerer` may be given as a wrapper of the offline answerer, such as the LLM answerer. */
   constructor(
     readonly kb: KnowledgeBase,
-    answerer?: Answerer,
+    answerer?: Answerer | ((offline: ExtractiveAnswerer) => Answerer),
   ) {
     this.extractive = new ExtractiveAnswerer(kb);
-    this.answerer = answerer ?? this.extractive;
+    this.answerer = typeof answerer === "function" ? answerer(this.extractive) : (answerer ?? this.extractive);
   }
 
-  ask(question: string, context?: ConversationState): Promise<Answer> {
-    return this.answerer.answer(stripFormatChars(question), context);
+  /** `asker` says who asks, for limits per person such as the model's daily limit. */
+  ask(question: string, context?: ConversationState, asker?: Asker): Promise<Answer> {
+    const q = stripFormatChars(question);
+    if (asker && limitsAskers(this.answerer)) return this.answerer.answerFor(asker, q, context);
+    return this.answerer.answer(q, context);
   }
 
   /** A conversation: each question may refer back to the answers before it ("what else did he say?"). */
@@ -93,6 +101,13 @@ export class EventQa {
   /** A digest for a group chat: a line on the event, one per speaker, one on the ending. */
   digest(options: DigestOptions = {}): Digest {
     return digest(this.kb, options);
+  }
+
+  /** The summary through the model when one is configured, else the offline one. */
+  async summarise(): Promise<Summary> {
+    if (!canSummarise(this.answerer)) return this.summary();
+    const s = await this.answerer.summarise({ question: "", ...this.extractive.summaryAnswer() });
+    return { summary: s.answer, citations: s.citations, answerer: s.answerer, ...(s.fallback ? { fallback: s.fallback } : {}) };
   }
 
   sources(): SourceInfo[] {

@@ -34,9 +34,19 @@ export interface Answer {
   lang?: "en" | "ru";
   /** Whom and what the answer was about: the next question in the conversation may refer back to it. */
   about?: { speakers: string[]; topic: string[] };
+  /** Which engine produced the answer shown: the language model, or the offline extractive one. */
+  answerer?: "llm" | "extractive";
+  /** Set when the model was asked but its answer not used: a short reason such as "timeout". */
+  fallback?: string;
+}
+
+/** Who asks a question: the bot passes the Telegram user. */
+export interface Asker {
+  userId?: string | number;
 }
 
 /** Anything that answers a question from the knowledge base: extractive by default, an LLM later. */
 export interface Answerer {
-  answer(question: string, context?: ConversationState): Promise<Answer>;
+  /** `asker` says who asks, for limits per person (the LLM answerer's daily limit); extractive answers ignore it. */
+  answer(question: string, context?: ConversationState, asker?: Asker): Promise<Answer>;
 }
