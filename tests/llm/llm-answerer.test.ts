@@ -23,7 +23,7 @@ afterAll(() => fake.stop());
 beforeEach(() => expect(fake.scriptErrors).toEqual([]));
 
 function settings(over: Partial<LlmSettings> = {}): LlmSettings {
-  return { baseUrl: fake.baseUrl, apiKey: API_KEY, model: "fake-model", timeoutMs: 300, dailyLimitPerUser: undefined, ...over };
+  return { baseUrl: fake.baseUrl, apiKey: API_KEY, model: "fake-model", timeoutMs: 5000, dailyLimitPerUser: undefined, ...over };
 }
 
 /** A logger that keeps what it is told. */
@@ -248,6 +248,11 @@ describe("limits", () => {
     const again = await qa.ask("  who is   GRACHEV? ");
     expect(fake.requests).toHaveLength(1);
     expect(again).toEqual({ ...first, question: "who is   GRACHEV?" });
+    // Who asks does not change the answer; a conversation might.
+    expect(await qa.ask("Who is Grachev?", { userId: 42 })).toMatchObject({ answerer: "llm" });
+    expect(fake.requests).toHaveLength(1);
+    await qa.ask("Who is Grachev?", { userId: 42, previous: ["What did Petrov say?"] });
+    expect(fake.requests).toHaveLength(2);
   });
 
   it("caps one user's model answers per day; others, and the next day, still get the model", async () => {

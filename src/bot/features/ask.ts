@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderAnswer } from "../render.js";
-import { replyHtml, replyText, showTyping } from "../reply.js";
+import { replyHtml, replyText, whileTyping } from "../reply.js";
 import { questionFor } from "../addressing.js";
 import { userLang } from "../i18n.js";
 
@@ -19,14 +19,15 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
     await replyText(ctx, ctx.t("ask-empty"));
     return;
   }
-  await showTyping(ctx);
-  let answer = await deps.qa.ask(q.slice(0, MAX_QUESTION));
+  const asker = ctx.from ? { userId: ctx.from.id } : undefined;
+  // The asker goes along so that a daily limit on model answers can apply per person.
+  let answer = await whileTyping(ctx, () => deps.qa.ask(q.slice(0, MAX_QUESTION), undefined, asker));
   for (const alt of alternatives) {
     if (answer.answerable) break;
-    const other = await deps.qa.ask(alt);
+    const other = await deps.qa.ask(alt, undefined, asker);
     if (other.answerable) answer = other;
   }
-  ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length }, "answered");
+  ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length, answerer: answer.answerer, fallback: answer.fallback }, "answered");
   await replyHtml(ctx, renderAnswer(answer, deps.qa.sources(), userLang(ctx)));
 }
 

@@ -94,7 +94,7 @@ export class LlmAnswerer implements Answerer {
     // Greetings and text with no words are the offline engine's to answer: there is nothing to look up.
     if (!/[\p{L}\p{N}]/u.test(text) || SMALL_TALK.test(text)) return offline;
     // A follow-up depends on the conversation, so only a question asked on its own is cached.
-    const key = context === undefined ? `${this.kb.manifest.corpusHash}:${this.kb.manifest.settingsHash}:${text.toLowerCase().replace(/\s+/g, " ")}` : null;
+    const key = !inConversation(context) ? `${this.kb.manifest.corpusHash}:${this.kb.manifest.settingsHash}:${text.toLowerCase().replace(/\s+/g, " ")}` : null;
     const hit = key ? this.cache.get(key) : undefined;
     if (hit) return { ...hit, question: offline.question };
     const skip = this.skipReason(context);
@@ -196,6 +196,11 @@ export class LlmAnswerer implements Answerer {
     const answer = texts.join(" ").replace(/(\[\d+\])(?:\1)+/g, "$1");
     return { question, answer, answerable, citations: list.citations, answerer: "llm" };
   }
+}
+
+/** Whether the context carries a conversation, beyond who is asking. */
+function inConversation(context: unknown): boolean {
+  return context !== undefined && context !== null && (typeof context !== "object" || Object.keys(context).some((k) => k !== "userId"));
 }
 
 /** Whether an answerer can also write the event's summary. */
