@@ -138,7 +138,7 @@ const PHRASE_BEFORE = new RegExp(
 const VERB_BEFORE = new RegExp(String.raw`[,"”»—–-]\s*(?:как\s+)?(\p{L}+)\s*` + ROLE_BEFORE_NAME, "iu");
 const DASH_BEFORE = /[,.!?]["”»]?\s*[—–-]\s*$/u;
 
-// What follows the name before its verb: a role ("of the Embassy"), a bracket, an apposition, adverbs.
+// What follows the name before its verb: a role ("of the Institute"), a bracket, an apposition, adverbs.
 const SKIPS = [
   "",
   String.raw`\s+(?:of|from|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the|in|\p{Lu}[\p{L}'’-]*))*`,

@@ -46,7 +46,7 @@ export function withoutMarkers(text: string): string {
 
 /**
  * Splits a model's answer into sentences. Markers after a sentence's full
- * stop ("… pluralism.” [9]") belong to that sentence.
+ * stop ("… said.” [9]") belong to that sentence.
  */
 export function splitModelAnswer(raw: string): ModelSentence[] {
   const pieces: string[] = [];

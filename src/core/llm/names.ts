@@ -8,7 +8,7 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   ө: "o", ұ: "u", ү: "u", һ: "h",
 };
 
-/** A word in Latin letters, lower case: Cyrillic is transliterated, so "Петров" reads "petrov". */
+/** A word in Latin letters, lower case: Cyrillic is transliterated, so "Иванов" reads "ivanov". */
 export function latinForm(word: string): string {
   const lower = word.toLowerCase().replace(/['’]s$/, "");
   const latin = [...lower].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join("");
@@ -21,8 +21,8 @@ export function isLatinWord(word: string): boolean {
 
 /**
  * Whether a transliterated word names the same thing as an article's word,
- * allowing for the spelling differences of transliteration ("Кошербаев" and
- * "Kosherbayev") and for a case ending ("Петрова" and "Petrov").
+ * allowing for the spelling differences of transliteration ("Кузнецов" and
+ * "Kouznetsov") and for a case ending ("Иванова" and "Ivanov").
  */
 export function sameTransliterated(word: string, target: string): boolean {
   if (word === target) return true;
@@ -47,7 +47,7 @@ export class WordSet {
         this.folded.add(f);
         this.stems.add(stem(f));
         this.latin.add(latinForm(tok.text));
-        // "Kazakh-Russian" also holds "Kazakh" and "Russian".
+        // "French-German" also holds "French" and "German".
         for (const part of f.split("-")) {
           this.folded.add(part);
           this.stems.add(stem(part));
@@ -61,7 +61,7 @@ export class WordSet {
     const f = fold(word).replace(/'s$/, "");
     if (this.folded.has(f) || this.stems.has(stem(f))) return true;
     if (isLatinWord(word)) {
-      // "Kazakhstani" and "Kazakhstan", "Kazakh" and "Kazakhstan": one root, one name.
+      // "Brazilian" and "Brazil": one root, one name.
       for (const r of this.folded) if ((r.startsWith(f) && f.length >= 4) || (f.startsWith(r) && r.length >= 5)) return true;
       return false;
     }

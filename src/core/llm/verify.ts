@@ -41,7 +41,7 @@ export interface Verification {
   refusal: boolean;
 }
 
-/** Words titles add to a name ("Mr Petrov"); the article need not use them. */
+/** Words titles add to a name ("Mr Smith"); the article need not use them. */
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "prof", "sir", "madam"]);
 
 /**
