@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { EventQa } from "../../src/core/event-qa.js";
 import { validateCitations } from "../../src/core/answer/citations.js";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   fake = await new FakeLlm().start();
 });
 afterAll(() => fake.stop());
-beforeEach(() => expect(fake.scriptErrors).toEqual([]));
+afterEach(() => expect(fake.scriptErrors.splice(0)).toEqual([]));
 
 function settings(over: Partial<LlmSettings> = {}): LlmSettings {
   return { baseUrl: fake.baseUrl, apiKey: API_KEY, model: "fake-model", timeoutMs: 5000, dailyLimitPerUser: undefined, ...over };
@@ -32,6 +32,12 @@ function recorder() {
   const log = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, msg });
   const logger: LlmLogger = { debug: log("debug"), info: log("info"), warn: log("warn") };
   return { lines, logger };
+}
+
+/** A true answer about one speaker when the prompt holds the passage, else the model's "not in the passages". */
+function grachev(req: ChatRequest) {
+  const p = req.passages.find((x) => x.text.includes("The veteran of diplomatic"));
+  return { content: p ? `Vladimir Grachev is a veteran of diplomatic service [${p.n}].` : "The article does not say." };
 }
 
 function qaWith(over: Partial<LlmSettings> = {}, logger?: LlmLogger): EventQa {
@@ -234,7 +240,7 @@ describe("when the model fails", () => {
     expect(opened[0].level).toBe("warn");
 
     now += 60_000;
-    fake.answer((req) => ({ content: `Vladimir Grachev is a veteran of diplomatic service ${req.marker("The veteran of diplomatic")}.` }));
+    fake.answer(grachev);
     expect(await qa.ask("Who is Grachev?")).toMatchObject({ answerer: "llm" });
     expect(JSON.stringify(lines)).not.toContain(API_KEY);
   });
@@ -242,28 +248,30 @@ describe("when the model fails", () => {
 
 describe("limits", () => {
   it("answers an identical question from the cache", async () => {
-    fake.answer((req) => ({ content: `Vladimir Grachev is a veteran of diplomatic service ${req.marker("The veteran of diplomatic")}.` }));
+    fake.answer(grachev);
     const qa = qaWith();
     const first = await qa.ask("Who is Grachev?");
     const again = await qa.ask("  who is   GRACHEV? ");
     expect(fake.requests).toHaveLength(1);
     expect(again).toEqual({ ...first, question: "who is   GRACHEV?" });
     // Who asks does not change the answer; a conversation might.
-    expect(await qa.ask("Who is Grachev?", { userId: 42 })).toMatchObject({ answerer: "llm" });
+    expect(await qa.ask("Who is Grachev?", undefined, { userId: 42 })).toMatchObject({ answerer: "llm" });
     expect(fake.requests).toHaveLength(1);
-    await qa.ask("Who is Grachev?", { userId: 42, previous: ["What did Petrov say?"] });
-    expect(fake.requests).toHaveLength(2);
+    const followUp = qa.conversation();
+    await followUp.ask("What did Petrov say?");
+    await followUp.ask("Who is Grachev?");
+    expect(fake.requests).toHaveLength(3);
   });
 
   it("caps one user's model answers per day; others, and the next day, still get the model", async () => {
-    fake.answer((req) => ({ content: `Vladimir Grachev is a veteran of diplomatic service ${req.marker("The veteran of diplomatic")}.` }));
+    fake.answer(grachev);
     let now = Date.parse("2024-05-01T10:00:00Z");
     const qa = new EventQa(kb, (o) => new LlmAnswerer(kb, o, settings({ dailyLimitPerUser: 1 }), { now: () => now }));
-    expect(await qa.ask("Who is Grachev?", { userId: 7 })).toMatchObject({ answerer: "llm" });
-    expect(await qa.ask("Who is Vladimir Grachev?", { userId: 7 })).toMatchObject({ answerer: "extractive", fallback: "daily limit" });
-    expect(await qa.ask("Who is Vladimir Grachev?", { userId: 8 })).toMatchObject({ answerer: "llm" });
+    expect(await qa.ask("Who is Grachev?", undefined, { userId: 7 })).toMatchObject({ answerer: "llm" });
+    expect(await qa.ask("Who is Vladimir Grachev?", undefined, { userId: 7 })).toMatchObject({ answerer: "extractive", fallback: "daily limit" });
+    expect(await qa.ask("Who is Vladimir Grachev?", undefined, { userId: 8 })).toMatchObject({ answerer: "llm" });
     now += 24 * 3600_000;
-    expect(await qa.ask("Who was Vladimir Grachev?", { userId: 7 })).toMatchObject({ answerer: "llm" });
+    expect(await qa.ask("Who was Vladimir Grachev?", undefined, { userId: 7 })).toMatchObject({ answerer: "llm" });
     expect(fake.requests).toHaveLength(3);
   });
 

@@ -40,13 +40,7 @@ export interface Answer {
   fallback?: string;
 }
 
-/** Who asks a question: the bot passes the Telegram user. */
-export interface Asker {
-  userId?: string | number;
-}
-
 /** Anything that answers a question from the knowledge base: extractive by default, an LLM later. */
 export interface Answerer {
-  /** `asker` says who asks, for limits per person (the LLM answerer's daily limit); extractive answers ignore it. */
-  answer(question: string, context?: ConversationState, asker?: Asker): Promise<Answer>;
+  answer(question: string, context?: ConversationState): Promise<Answer>;
 }

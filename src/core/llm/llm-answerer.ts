@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { CitationList, validateCitations } from "../answer/citations.js";
-import { SMALL_TALK } from "../answer/patterns.js";
 import type { Answer, Answerer } from "../answer/types.js";
+import type { ConversationState } from "../answer/conversation.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { ChatClient, type ChatResult } from "./chat-client.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -35,8 +35,8 @@ export interface LlmStats {
   modelMs: number;
 }
 
-/** Who is asking, as the bot passes it along with a question. */
-export interface AskContext {
+/** Who asks a question: the bot passes the Telegram user, for the daily limit. */
+export interface Asker {
   userId?: string | number;
 }
 
@@ -88,16 +88,21 @@ export class LlmAnswerer implements Answerer {
     });
   }
 
-  async answer(question: string, context?: unknown): Promise<Answer> {
+  answer(question: string, context?: ConversationState): Promise<Answer> {
+    return this.answerFor({}, question, context);
+  }
+
+  /** An answer for someone: the model answers while they are within their daily limit. */
+  async answerFor(asker: Asker, question: string, context?: ConversationState): Promise<Answer> {
     const offline: Answer = { ...(await this.offline.answer(question, context)), answerer: "extractive" };
     const text = question.trim();
     // Greetings and text with no words are the offline engine's to answer: there is nothing to look up.
-    if (!/[\p{L}\p{N}]/u.test(text) || SMALL_TALK.test(text)) return offline;
+    if (!/[\p{L}\p{N}]/u.test(text) || offline.mode === "smalltalk") return offline;
     // A follow-up depends on the conversation, so only a question asked on its own is cached.
-    const key = !inConversation(context) ? `${this.kb.manifest.corpusHash}:${this.kb.manifest.settingsHash}:${text.toLowerCase().replace(/\s+/g, " ")}` : null;
+    const key = !context?.turns?.length ? `${this.kb.manifest.corpusHash}:${this.kb.manifest.settingsHash}:${text.toLowerCase().replace(/\s+/g, " ")}` : null;
     const hit = key ? this.cache.get(key) : undefined;
     if (hit) return { ...hit, question: offline.question };
-    const skip = this.skipReason(context);
+    const skip = this.skipReason(asker);
     if (skip) return { ...offline, fallback: skip };
 
     const passages = await selectPassages(this.kb, this.retriever, text, offline);
@@ -125,9 +130,9 @@ export class LlmAnswerer implements Answerer {
     return summary;
   }
 
-  private skipReason(context: unknown): string | null {
+  private skipReason(asker: Asker): string | null {
     if (!this.breaker.closed) return "circuit open";
-    const user = (context as AskContext | undefined)?.userId;
+    const user = asker.userId;
     if (this.limit && user !== undefined && !this.limit.take(String(user))) return "daily limit";
     return null;
   }
@@ -172,7 +177,7 @@ export class LlmAnswerer implements Answerer {
         return this.fellBack(offline, claims.length ? `unsupported: ${dropped.length} of ${claims.length} sentences` : "unsupported: no cited sentence");
       }
     }
-    const answer = this.cite(v.sentences.filter((s) => !s.problem), passages, offline.question, !v.refusal);
+    const answer = { ...this.cite(v.sentences.filter((s) => !s.problem), passages, offline.question, !v.refusal), ...context(offline) };
     const problems = validateCitations(this.kb, answer);
     if (problems.length) {
       this.logger?.warn({ problems }, "a verified model answer failed citation validation");
@@ -194,13 +199,22 @@ export class LlmAnswerer implements Answerer {
     );
     // The same passage cited twice in a row reads as one marker.
     const answer = texts.join(" ").replace(/(\[\d+\])(?:\1)+/g, "$1");
-    return { question, answer, answerable, citations: list.citations, answerer: "llm" };
+    return { question, answer, answerable, mode: answerable ? "answer" : "refusal", citations: list.citations, answerer: "llm" };
   }
 }
 
-/** Whether the context carries a conversation, beyond who is asking. */
-function inConversation(context: unknown): boolean {
-  return context !== undefined && context !== null && (typeof context !== "object" || Object.keys(context).some((k) => k !== "userId"));
+/** What the offline engine read in the question, which a conversation remembers whoever answered. */
+function context(offline: Answer): Pick<Answer, "kind" | "lang" | "about"> {
+  return {
+    ...(offline.kind ? { kind: offline.kind } : {}),
+    ...(offline.lang ? { lang: offline.lang } : {}),
+    ...(offline.about ? { about: offline.about } : {}),
+  };
+}
+
+/** Whether an answerer limits what each person may ask of it. */
+export function limitsAskers(a: Answerer): a is Answerer & Pick<LlmAnswerer, "answerFor"> {
+  return typeof (a as { answerFor?: unknown }).answerFor === "function";
 }
 
 /** Whether an answerer can also write the event's summary. */
