@@ -40,7 +40,7 @@ describe("the CLIs with a model configured", { timeout: 120_000 }, () => {
     const r = await run("ask.ts", ["--json", "--index", index, "Who is Grachev?"]);
     expect(r.status).toBe(0);
     const o = JSON.parse(r.stdout);
-    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "citations", "answerer"]);
+    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "mode", "citations", "answerer"]);
     expect(o).toMatchObject({ answer: "Vladimir Grachev is a veteran of diplomatic service [1].", answerable: true, answerer: "llm" });
     expect(o.citations[0]).toMatchObject({ n: 1, paragraph: 7, speaker: "Vladimir Grachev" });
   });
