@@ -1,4 +1,4 @@
-import { ChatOpenAI } from "@langchain/openai";
+import type { ChatOpenAI } from "@langchain/openai";
 import { HumanMessage, SystemMessage, type AIMessage } from "@langchain/core/messages";
 import { NO_API_KEY, type LlmSettings } from "./settings.js";
 
@@ -22,20 +22,27 @@ const DEFAULT_RETRY_MS = 1000;
  * exception.
  */
 export class ChatClient {
-  private readonly model: ChatOpenAI;
+  private model: Promise<ChatOpenAI> | null = null;
 
   constructor(
     private readonly settings: LlmSettings,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {
-    this.model = new ChatOpenAI({
-      model: settings.model,
-      apiKey: settings.apiKey || NO_API_KEY,
-      configuration: { baseURL: settings.baseUrl },
-      temperature: 0,
-      timeout: settings.timeoutMs,
-      maxRetries: 0,
-    });
+  ) {}
+
+  /** The client is loaded on first use: without a model configured, the OpenAI SDK is never loaded. */
+  private chatModel(): Promise<ChatOpenAI> {
+    this.model ??= import("@langchain/openai").then(
+      ({ ChatOpenAI }) =>
+        new ChatOpenAI({
+          model: this.settings.model,
+          apiKey: this.settings.apiKey || NO_API_KEY,
+          configuration: { baseURL: this.settings.baseUrl },
+          temperature: 0,
+          timeout: this.settings.timeoutMs,
+          maxRetries: 0,
+        }),
+    );
+    return this.model;
   }
 
   async complete(system: string, user: string): Promise<ChatResult> {
@@ -48,7 +55,8 @@ export class ChatClient {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), remaining);
       try {
-        const message = await this.model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal: controller.signal });
+        const model = await this.chatModel();
+        const message = await model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal: controller.signal });
         const text = textOf(message);
         if (!text.trim()) return fail("empty answer");
         const u = message.usage_metadata;

@@ -1,5 +1,5 @@
 import { Embeddings } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import { UserError } from "../errors.js";
 import { reasonOf } from "./chat-client.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -26,8 +26,7 @@ export interface EmbeddingAccess {
  * kept, since the offline and the LLM answerers both embed each question.
  */
 export class RemoteEmbeddings extends Embeddings {
-  private readonly documents: OpenAIEmbeddings;
-  private readonly queries: OpenAIEmbeddings;
+  private clients: Promise<{ documents: OpenAIEmbeddings; queries: OpenAIEmbeddings }> | null = null;
   private readonly recent = new LruCache<string, number[]>(64);
   private readonly breaker = new CircuitBreaker({ threshold: 5, coolDownMs: 60_000 });
 
@@ -36,22 +35,29 @@ export class RemoteEmbeddings extends Embeddings {
     private readonly access: EmbeddingAccess,
   ) {
     super({});
-    const common = {
-      model: settings.model,
-      apiKey: access.apiKey || NO_API_KEY,
-      configuration: { baseURL: access.baseUrl },
-      // Local servers (Ollama, llama.cpp) answer floats; the client would otherwise ask for base64.
-      encodingFormat: "float" as const,
-      timeout: access.timeoutMs,
-    };
-    this.documents = new OpenAIEmbeddings({ ...common, maxRetries: 2 });
-    this.queries = new OpenAIEmbeddings({ ...common, maxRetries: 0 });
+  }
+
+  /** Loaded on first use, like the chat client: offline indexes never load the OpenAI SDK. */
+  private client(): Promise<{ documents: OpenAIEmbeddings; queries: OpenAIEmbeddings }> {
+    this.clients ??= import("@langchain/openai").then(({ OpenAIEmbeddings }) => {
+      const common = {
+        model: this.settings.model,
+        apiKey: this.access.apiKey || NO_API_KEY,
+        configuration: { baseURL: this.access.baseUrl },
+        // Local servers (Ollama, llama.cpp) answer floats; the client would otherwise ask for base64.
+        encodingFormat: "float" as const,
+        timeout: this.access.timeoutMs,
+      };
+      // Ingest may retry a hiccup; a question may not wait for one.
+      return { documents: new OpenAIEmbeddings({ ...common, maxRetries: 2 }), queries: new OpenAIEmbeddings({ ...common, maxRetries: 0 }) };
+    });
+    return this.clients;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     let vectors: number[][];
     try {
-      vectors = await this.documents.embedDocuments(texts);
+      vectors = await (await this.client()).documents.embedDocuments(texts);
     } catch (err) {
       throw new UserError(`Embedding the corpus with ${this.settings.model} at ${this.access.baseUrl} failed (${reasonOf(err)}); the previous index is untouched.`);
     }
@@ -66,7 +72,7 @@ export class RemoteEmbeddings extends Embeddings {
     if (known) return known;
     if (!this.breaker.closed) throw new Error("the embeddings API is paused after repeated failures");
     try {
-      const v = await this.queries.embedQuery(text);
+      const v = await (await this.client()).queries.embedQuery(text);
       if (v.length === 0) throw new Error("malformed response");
       this.breaker.success();
       this.recent.set(text, v);
