@@ -27,7 +27,10 @@ export class ChatClient {
   constructor(
     private readonly settings: LlmSettings,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+  ) {
+    // Loading the SDK takes seconds on a busy machine: start now, so that no question's deadline pays for it.
+    this.chatModel().catch(() => undefined);
+  }
 
   /** The client is loaded on first use: without a model configured, the OpenAI SDK is never loaded. */
   private chatModel(): Promise<ChatOpenAI> {
@@ -46,6 +49,12 @@ export class ChatClient {
   }
 
   async complete(system: string, user: string): Promise<ChatResult> {
+    let model: ChatOpenAI;
+    try {
+      model = await this.chatModel();
+    } catch {
+      return { ok: false, reason: "client not loaded", ms: 0 };
+    }
     const started = Date.now();
     const deadline = started + this.settings.timeoutMs;
     const fail = (reason: string): ChatResult => ({ ok: false, reason, ms: Date.now() - started });
@@ -55,7 +64,6 @@ export class ChatClient {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), remaining);
       try {
-        const model = await this.chatModel();
         const message = await model.invoke([new SystemMessage(system), new HumanMessage(user)], { signal: controller.signal });
         const text = textOf(message);
         if (!text.trim()) return fail("empty answer");

@@ -35,6 +35,8 @@ export class RemoteEmbeddings extends Embeddings {
     private readonly access: EmbeddingAccess,
   ) {
     super({});
+    // As with the chat client: the SDK loads while the index does, not during the first question.
+    this.client().catch(() => undefined);
   }
 
   /** Loaded on first use, like the chat client: offline indexes never load the OpenAI SDK. */
