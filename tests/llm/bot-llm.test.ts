@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../../src/core/index/knowledge-base.js";
 import { EventQa } from "../../src/core/event-qa.js";
 import { LlmAnswerer } from "../../src/core/llm/llm-answerer.js";
 import { telegramHtmlProblems } from "../support/telegram-html.js";
-import { privateMessage, startHarness, textsTo, type Harness } from "../support/bot-harness.js";
+import { callback, privateMessage, startHarness, textsTo, type Harness } from "../support/bot-harness.js";
 import { FakeLlm, type ChatRequest } from "../support/fake-llm.js";
 import { SEED_CORPUS, buildTemp } from "../helpers.js";
 
@@ -53,9 +53,13 @@ describe("the bot with a model", () => {
     expect(fake.requests).toHaveLength(2);
   });
 
-  it("/summary goes through the model", async () => {
+  it("the full summary, behind the digest's button, goes through the model", async () => {
     fake.answer((req) => ({ content: `A round table was held at the Embassy of Kazakhstan in Moscow [${req.passages.find((p) => p.text.startsWith("A round table was held"))!.n}].` }));
-    const [summary] = await ask(503, "/summary", 1);
-    expect(summary).toMatch(/A round table was held at the Embassy of Kazakhstan in Moscow \[1\]/);
+    await ask(503, "/summary", 1);
+    const digest = h.emulator.sent().find((c) => c.payload.chat_id === 503)!;
+    const [button] = (digest.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat();
+    h.emulator.push(callback(503, button.callback_data));
+    await h.emulator.waitFor(() => textsTo(h, 503).length >= 2);
+    expect(textsTo(h, 503)[1]).toMatch(/A round table was held at the Embassy of Kazakhstan in Moscow \[1\]/);
   });
 });
