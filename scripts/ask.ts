@@ -1,6 +1,8 @@
 import { createInterface } from "node:readline";
-import { EventQa, type Conversation } from "../src/core/event-qa.js";
+import type { EventQa, Conversation } from "../src/core/event-qa.js";
 import { INDEX_OPTIONS, runCli } from "../src/cli/run-cli.js";
+import { createEventQa } from "../src/core/llm/create-event-qa.js";
+import { createLogger } from "../src/logger.js";
 import { formatAnswerText } from "../src/cli/format-text.js";
 
 const USAGE = `Usage: npm run ask -- [--json] [--index DIR] [--corpus DIR] "question"
@@ -9,17 +11,19 @@ const USAGE = `Usage: npm run ask -- [--json] [--index DIR] [--corpus DIR] "ques
 A line may also be a JSON object, {"chat": "<id>", "question": "<text>"}: lines with the
 same chat are one conversation, in order, as in one Telegram chat ("what else did he say?").`;
 
-await runCli(USAGE, { ...INDEX_OPTIONS, json: { type: "boolean" } }, async ({ values, positionals, open }) => {
+await runCli(USAGE, { ...INDEX_OPTIONS, json: { type: "boolean" } }, async ({ values, positionals, config, open }) => {
   const question = positionals.join(" ").trim();
   if (!question && !values.json) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
-  const qa = new EventQa(await open());
+  const qa = createEventQa(await open(), config.llm, createLogger(config.logLevel, [config.llm?.apiKey]));
   if (question) {
     const answer = await qa.ask(question);
     process.stdout.write(values.json ? `${JSON.stringify(toJson(answer))}\n` : `${formatAnswerText(answer)}\n`);
+    // The reason stays off stdout, which holds only the answer.
+    if (!values.json && answer.fallback) process.stderr.write(`Answered offline: the model's answer was not used (${answer.fallback}).\n`);
     return;
   }
   // JSONL mode: every input line gets exactly one output line, in order.
@@ -59,5 +63,7 @@ function toJson(a: Awaited<ReturnType<EventQa["ask"]>>) {
     answerable: a.answerable,
     mode: a.mode,
     citations: a.citations.map((c) => ({ n: c.n, quote: c.quote, paragraph: c.paragraph, speaker: c.speaker, docId: c.docId })),
+    answerer: a.answerer ?? "extractive",
+    ...(a.fallback ? { fallback: a.fallback } : {}),
   };
 }

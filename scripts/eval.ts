@@ -10,9 +10,17 @@ import { HybridRetriever } from "../src/core/retrieval/hybrid-retriever.js";
 import { INDEX_OPTIONS, runCli } from "../src/cli/run-cli.js";
 import type { Answer } from "../src/core/answer/types.js";
 import type { ChunkMetadata } from "../src/core/types.js";
+import { UserError } from "../src/core/errors.js";
+import { createEventQa } from "../src/core/llm/create-event-qa.js";
+import type { LlmAnswerer, LlmStats } from "../src/core/llm/llm-answerer.js";
+import type { LlmSettings } from "../src/core/llm/settings.js";
+import { createLogger } from "../src/logger.js";
 
-const USAGE = `Usage: npm run eval -- [--split seed|dev|test|fixtures|all] [--verbose]
+const USAGE = `Usage: npm run eval -- [--split seed|dev|test|fixtures|all] [--verbose] [--llm]
        npm run eval -- --set FILE --corpus DIR      (one question set against one corpus)
+
+With LLM_BASE_URL and LLM_MODEL set, every set also goes through the model (--llm
+insists on one), reporting fallback rate, dropped sentences, latency and tokens.
 
 By default: the seed questions, and the real articles' dev and test halves, each
 next to two baselines that answer with the top passage of LangChain's BM25Retriever
@@ -48,9 +56,53 @@ interface SetResult {
   bm25: EvalScores;
   hybrid: EvalScores;
   speakers: SpeakerRecall | null;
+  model?: ModelRun;
 }
 
-async function runSet(set: EvalSet, indexRoot: string, settings: Parameters<typeof openKnowledgeBase>[0]["settings"]): Promise<SetResult> {
+/** A set through the model: its scores, and what the model did on the way. */
+interface ModelRun {
+  scores: EvalScores;
+  questions: number;
+  fallbacks: number;
+  ms: number;
+  stats: LlmStats;
+}
+
+async function runModel(kb: KnowledgeBase, items: EvalItem[], llm: LlmSettings): Promise<ModelRun> {
+  const qa = createEventQa(kb, llm, createLogger(process.env.LOG_LEVEL || "warn", [llm.apiKey]));
+  let [questions, fallbacks, ms] = [0, 0, 0];
+  const session = (): Ask => {
+    const c = qa.conversation();
+    return async (q) => {
+      const started = performance.now();
+      const a = await c.ask(q);
+      ms += performance.now() - started;
+      questions++;
+      if (a.fallback) fallbacks++;
+      return a;
+    };
+  };
+  const scores = await evaluate(items, session);
+  return { scores, questions, fallbacks, ms, stats: (qa.answerer as LlmAnswerer).stats };
+}
+
+/** The model's figures summed over several sets. */
+function modelReport(runs: ModelRun[]): string[] {
+  const sum = (f: (r: ModelRun) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const [questions, sentences, dropped] = [sum((r) => r.questions), sum((r) => r.stats.sentences), sum((r) => r.stats.dropped)];
+  const [input, output, asked] = [sum((r) => r.stats.inputTokens), sum((r) => r.stats.outputTokens), sum((r) => r.stats.asked)];
+  const reasons = new Map<string, number>();
+  for (const r of runs) for (const [k, n] of Object.entries(r.stats.fallbacks)) reasons.set(k, (reasons.get(k) ?? 0) + n);
+  const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+  return [
+    "",
+    `Through the model: answer accuracy ${pct(combine(runs.map((r) => r.scores)).accuracy)}, fallback rate ${pct(sum((r) => r.fallbacks) / (questions || 1))}${why ? ` (${why})` : ""},`,
+    `model sentences dropped by verification ${pct(dropped / (sentences || 1))} (${dropped} of ${sentences}), mean latency ${(sum((r) => r.ms) / (questions || 1)).toFixed(0)} ms,`,
+    `tokens ${input + output} (${input} in, ${output} out) over ${asked} requests.`,
+  ];
+}
+
+async function runSet(set: EvalSet, indexRoot: string, settings: Parameters<typeof openKnowledgeBase>[0]["settings"], llm?: LlmSettings): Promise<SetResult> {
   const kb = await openKnowledgeBase({ corpusDir: set.corpus, indexDir: path.join(indexRoot, `eval-${set.group}-${set.name}`), settings, rebuild: true });
   const qa = new EventQa(kb);
   const items = readItems(set);
@@ -66,6 +118,7 @@ async function runSet(set: EvalSet, indexRoot: string, settings: Parameters<type
     bm25: await evaluate(items, base.bm25),
     hybrid: await evaluate(items, base.hybrid),
     speakers: set.speakers ? speakerRecall(set.speakers, kb.speakers) : null,
+    model: llm ? await runModel(kb, items, llm) : undefined,
   };
 }
 
@@ -84,12 +137,15 @@ function table(title: string, results: SetResult[]): string[] {
     ["false refusals", (s) => pct(s.falseRefusalRate)],
     ["wrong-speaker answers", (s) => String(s.wrongSpeaker)],
   ];
+  const runs = results.map((r) => r.model).filter((m): m is ModelRun => !!m);
+  const model = runs.length ? combine(runs.map((m) => m.scores)) : null;
   const lines = [
     `${title}: ${results.length} article(s), ${ours.questions} questions (${ours.answerable} answerable, ${ours.unanswerable} not)`,
     "",
-    "| metric | extractive | hybrid top passage | BM25 top passage |",
-    "|---|---|---|---|",
-    ...rows.map(([name, f]) => `| ${name} | ${f(ours)} | ${f(hybrid)} | ${f(bm25)} |`),
+    `| metric |${model ? " llm (verified) |" : ""} extractive | hybrid top passage | BM25 top passage |`,
+    `|---|${model ? "---|" : ""}---|---|---|`,
+    ...rows.map(([name, f]) => `| ${name} |${model ? ` ${f(model)} |` : ""} ${f(ours)} | ${f(hybrid)} | ${f(bm25)} |`),
+    ...(runs.length ? modelReport(runs) : []),
   ];
   const recalls = results.map((r) => r.speakers).filter((s): s is SpeakerRecall => !!s);
   if (recalls.length) {
@@ -122,12 +178,13 @@ function failures(results: SetResult[]): string[] {
 
 await runCli(
   USAGE,
-  { ...INDEX_OPTIONS, set: { type: "string" }, split: { type: "string" }, verbose: { type: "boolean" }, all: { type: "boolean" } },
+  { ...INDEX_OPTIONS, set: { type: "string" }, split: { type: "string" }, verbose: { type: "boolean" }, all: { type: "boolean" }, llm: { type: "boolean" } },
   async ({ values, config }) => {
+    if (values.llm && !config.llm) throw new UserError("--llm needs a model: set LLM_BASE_URL and LLM_MODEL (see .env.example).");
     const indexRoot = path.join(config.indexDir, "..");
     if (values.set) {
       const set: EvalSet = { name: path.basename(values.set, ".json"), group: "seed", corpus: config.corpusDir, questions: path.resolve(values.set) };
-      const result = await runSet(set, indexRoot, config.index);
+      const result = await runSet(set, indexRoot, config.index, config.llm);
       process.stdout.write(`${[...table(set.name, [result]), ...failures([result])].join("\n")}\n`);
       return;
     }
@@ -136,7 +193,7 @@ await runCli(
     const sets = evalSets(ROOT).filter((s) => groups.includes(s.group));
     if (sets.length === 0) throw new Error(`No question sets in the split "${split}".`);
     const results: SetResult[] = [];
-    for (const s of sets) results.push(await runSet(s, indexRoot, config.index));
+    for (const s of sets) results.push(await runSet(s, indexRoot, config.index, config.llm));
     const out: string[] = [];
     for (const g of groups) {
       const inGroup = results.filter((r) => r.set.group === g);

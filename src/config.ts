@@ -3,6 +3,7 @@ import type { IndexSettings } from "./core/index/manifest.js";
 import { DEFAULT_EMBEDDING } from "./core/embeddings/create-embeddings.js";
 import { UserError } from "./core/errors.js";
 import { DEFAULT_CORPUS_DIR } from "./core/corpus/load-corpus.js";
+import type { LlmSettings } from "./core/llm/settings.js";
 
 const optionalString = z
   .string()
@@ -15,6 +16,19 @@ const integer = (fallback: number, min: number, max: number) =>
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : String(fallback)))
     .pipe(z.coerce.number().int().min(min).max(max));
+
+const isHttpUrl = (v: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** An http(s) URL without trailing slashes, e.g. https://api.openai.com/v1 */
+const httpUrl = optionalString
+  .refine((v) => v === undefined || isHttpUrl(v), { message: "must be an http:// or https:// URL, e.g. https://api.openai.com/v1" })
+  .transform((v) => v?.replace(/\/+$/, ""));
 
 const schema = z
   .object({
@@ -51,12 +65,23 @@ const schema = z
     RECAP_WINDOW_HOURS: integer(24, 1, 24 * 30),
     RECAP_RETENTION_DAYS: integer(7, 1, 365),
     JOURNAL_MAX_AGE_SECONDS: integer(600, 10, 86_400),
+    LLM_BASE_URL: httpUrl,
+    LLM_API_KEY: optionalString,
+    LLM_MODEL: optionalString,
+    LLM_TIMEOUT_MS: integer(20000, 100, 600_000),
+    LLM_DAILY_LIMIT_PER_USER: optionalString.pipe(z.coerce.number().int().min(0).max(1_000_000).optional()),
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_BASE_URL: httpUrl,
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && !c.WEBHOOK_URL)
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (c.BOT_MODE === "webhook" && !c.WEBHOOK_SECRET)
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    if (c.LLM_BASE_URL && !c.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "is required when LLM_BASE_URL is set" });
+    if (c.LLM_MODEL && !c.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when LLM_MODEL is set" });
+    if (c.EMBEDDINGS_MODEL && !c.EMBEDDINGS_BASE_URL && !c.LLM_BASE_URL)
+      ctx.addIssue({ code: "custom", path: ["EMBEDDINGS_BASE_URL"], message: "(or LLM_BASE_URL) is required when EMBEDDINGS_MODEL is set" });
   });
 
 type Env = z.output<typeof schema>;
@@ -80,6 +105,8 @@ export interface Config {
   databaseUrl: string | undefined;
   recap: { windowHours: number; retentionDays: number };
   journalMaxAgeMs: number;
+  /** Set when LLM_BASE_URL and LLM_MODEL are: answers then go through the model. */
+  llm: LlmSettings | undefined;
 }
 
 /** Validates the environment once; an invalid setting fails with one message naming the variable. */
@@ -107,11 +134,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDirSet: given.CORPUS_DIR !== undefined,
     index: {
       chunking: { maxChars: e.CHUNK_MAX_CHARS },
-      embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS },
+      ...(e.EMBEDDINGS_MODEL
+        ? {
+            embedding: { provider: "openai-compatible" as const, model: e.EMBEDDINGS_MODEL },
+            embeddingAccess: { baseUrl: (e.EMBEDDINGS_BASE_URL ?? e.LLM_BASE_URL)!, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS },
+          }
+        : { embedding: { ...DEFAULT_EMBEDDING, dimensions: e.EMBEDDING_DIMENSIONS } }),
     },
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     recap: { windowHours: e.RECAP_WINDOW_HOURS, retentionDays: e.RECAP_RETENTION_DAYS },
     journalMaxAgeMs: e.JOURNAL_MAX_AGE_SECONDS * 1000,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, dailyLimitPerUser: e.LLM_DAILY_LIMIT_PER_USER }
+        : undefined,
   };
 }

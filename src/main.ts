@@ -1,7 +1,7 @@
 import "dotenv/config";
 import { loadConfig } from "./config.js";
 import { UserError } from "./core/errors.js";
-import { EventQa } from "./core/event-qa.js";
+import { createEventQa } from "./core/llm/create-event-qa.js";
 import { openKnowledgeBase } from "./core/index/open-knowledge-base.js";
 import { createLogger } from "./logger.js";
 import { createBot, registerCommands } from "./bot/create-bot.js";
@@ -28,7 +28,7 @@ function langArgument(args: string[]): Lang | undefined {
 async function main(): Promise<void> {
   const config = loadConfig();
   const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : undefined;
-  const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret, config.databaseUrl, dbPassword]);
+  const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret, config.databaseUrl, dbPassword, config.llm?.apiKey]);
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -48,8 +48,9 @@ async function main(): Promise<void> {
     // In the console chat a JSON log line would land before the prompt: say it plainly instead.
     report: (m) => (config.botToken ? logger.info(m) : process.stderr.write(`${m}\n`)),
   });
+  if (config.llm) logger.info({ model: config.llm.model, baseUrl: config.llm.baseUrl }, "answers go through the language model, verified; offline answers are the fallback");
   const deps: BotDeps = {
-    qa: new EventQa(kb),
+    qa: createEventQa(kb, config.llm, logger),
     logger,
     allowedChatIds: config.allowedChatIds,
     rateLimit: config.rateLimit,

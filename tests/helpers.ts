@@ -48,7 +48,8 @@ export function runScript(script: string, args: string[], input?: string, env: N
     cwd: ROOT,
     input,
     encoding: "utf8",
-    env: { ...process.env, BOT_TOKEN: "", ...env },
+    // Empty values override a developer's .env: the scripts run offline unless a test says otherwise.
+    env: { ...process.env, BOT_TOKEN: "", LLM_BASE_URL: "", LLM_MODEL: "", EMBEDDINGS_MODEL: "", ...env },
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -36,3 +36,17 @@ export async function showTyping(ctx: BotContext): Promise<void> {
     ctx.log.warn({ err }, "sendChatAction failed; going on without it");
   }
 }
+
+/** Telegram shows "typing…" for about five seconds; a model answer may take longer. */
+const TYPING_REFRESH_MS = 4500;
+
+/** Shows "typing…" until the work is done, however long a model takes. */
+export async function whileTyping<T>(ctx: BotContext, work: () => Promise<T>): Promise<T> {
+  await showTyping(ctx);
+  const timer = setInterval(() => void showTyping(ctx), TYPING_REFRESH_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -11,6 +11,7 @@ import type { Speaker } from "./speakers/types.js";
 import { wordTokens } from "./text/tokenize.js";
 import { emptyConversation, remember, type ConversationState } from "./answer/conversation.js";
 import { stripFormatChars } from "./text/format-chars.js";
+import { canSummarise, limitsAskers, type Asker } from "./llm/llm-answerer.js";
 
 export interface SpeakerEntry {
   name: string;
@@ -21,6 +22,9 @@ export interface SpeakerEntry {
 export interface Summary {
   summary: string;
   citations: Citation[];
+  /** As in an Answer: who wrote the summary, and why the model's was not used. */
+  answerer?: Answer["answerer"];
+  fallback?: string;
 }
 
 export interface SourceInfo {
@@ -38,16 +42,20 @@ export class EventQa {
   readonly answerer: Answerer;
   private readonly extractive: ExtractiveAnswerer;
 
+  /** `answerer` may be given as a wrapper of the offline answerer, such as the LLM answerer. */
   constructor(
     readonly kb: KnowledgeBase,
-    answerer?: Answerer,
+    answerer?: Answerer | ((offline: ExtractiveAnswerer) => Answerer),
   ) {
     this.extractive = new ExtractiveAnswerer(kb);
-    this.answerer = answerer ?? this.extractive;
+    this.answerer = typeof answerer === "function" ? answerer(this.extractive) : (answerer ?? this.extractive);
   }
 
-  ask(question: string, context?: ConversationState): Promise<Answer> {
-    return this.answerer.answer(stripFormatChars(question), context);
+  /** `asker` says who asks, for limits per person such as the model's daily limit. */
+  ask(question: string, context?: ConversationState, asker?: Asker): Promise<Answer> {
+    const q = stripFormatChars(question);
+    if (asker && limitsAskers(this.answerer)) return this.answerer.answerFor(asker, q, context);
+    return this.answerer.answer(q, context);
   }
 
   /** A conversation: each question may refer back to the answers before it ("what else did he say?"). */
@@ -107,6 +115,13 @@ export class EventQa {
     return digest(this.kb, options);
   }
 
+  /** The summary through the model when one is configured, else the offline one. */
+  async summarise(): Promise<Summary> {
+    if (!canSummarise(this.answerer)) return this.summary();
+    const s = await this.answerer.summarise({ question: "", ...this.extractive.summaryAnswer() });
+    return { summary: s.answer, citations: s.citations, answerer: s.answerer, ...(s.fallback ? { fallback: s.fallback } : {}) };
+  }
+
   sources(): SourceInfo[] {
     return this.kb.articles.map((a) => ({ title: a.title, date: a.date, url: a.sourceUrl, label: a.sourceLabel }));
   }
@@ -120,8 +135,8 @@ export class Conversation {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async ask(question: string): Promise<Answer> {
-    const answer = await this.qa.ask(question, this.state);
+  async ask(question: string, asker?: Asker): Promise<Answer> {
+    const answer = await this.qa.ask(question, this.state, asker);
     this.state = remember(this.qa.kb, this.state, answer, this.clock());
     return answer;
   }

@@ -14,7 +14,8 @@ describe("CLI contracts", () => {
     const r = runScript("ask.ts", ["--json", "--index", index, "Who agreed with Chizhova?"]);
     expect(r.status).toBe(0);
     const o = JSON.parse(r.stdout);
-    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "mode", "citations"]);
+    expect(Object.keys(o)).toEqual(["question", "answer", "answerable", "mode", "citations", "answerer"]);
+    expect(o.answerer).toBe("extractive");
     expect(o.answerable).toBe(true);
     expect(Object.keys(o.citations[0])).toEqual(["n", "quote", "paragraph", "speaker", "docId"]);
     expect(o.citations[0]).toMatchObject({ n: 1, paragraph: 9, speaker: "Kirill Petrov", docId: "article" });

@@ -41,6 +41,12 @@ describe("config", () => {
     [{ RECAP_RETENTION_DAYS: "0" }, /^Invalid configuration: RECAP_RETENTION_DAYS /],
     [{ RECAP_WINDOW_HOURS: "a day" }, /^Invalid configuration: RECAP_WINDOW_HOURS /],
     [{ JOURNAL_MAX_AGE_SECONDS: "-5" }, /^Invalid configuration: JOURNAL_MAX_AGE_SECONDS /],
+    [{ LLM_BASE_URL: "http://localhost:11434/v1" }, /^Invalid configuration: LLM_MODEL is required when LLM_BASE_URL is set/],
+    [{ LLM_MODEL: "llama3.1" }, /^Invalid configuration: LLM_BASE_URL is required when LLM_MODEL is set/],
+    [{ LLM_BASE_URL: "localhost:11434", LLM_MODEL: "m" }, /LLM_BASE_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ LLM_BASE_URL: "http://x/v1", LLM_MODEL: "m", LLM_TIMEOUT_MS: "soon" }, /LLM_TIMEOUT_MS/],
+    [{ LLM_DAILY_LIMIT_PER_USER: "-3" }, /LLM_DAILY_LIMIT_PER_USER/],
+    [{ EMBEDDINGS_MODEL: "text-embedding-3-small" }, /EMBEDDINGS_BASE_URL \(or LLM_BASE_URL\) is required when EMBEDDINGS_MODEL is set/],
   ])("fails with one readable message naming the variable: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -59,5 +65,33 @@ describe("config", () => {
     }
     expect(message).toMatch(/BOT_TOKEN must look like/);
     expect(message).not.toContain(token);
+  });
+
+  it("has no model by default, and reads one with its defaults", () => {
+    expect(loadConfig({}).llm).toBeUndefined();
+    const c = loadConfig({ LLM_BASE_URL: "http://localhost:11434/v1/", LLM_MODEL: "llama3.1" });
+    expect(c.llm).toEqual({ baseUrl: "http://localhost:11434/v1", apiKey: undefined, model: "llama3.1", timeoutMs: 20000, dailyLimitPerUser: undefined });
+    expect(c.index.embedding.provider).toBe("hashed-tfidf");
+  });
+
+  it("makes remote embeddings part of the index settings, the key and URL only how to reach them", () => {
+    const c = loadConfig({ LLM_BASE_URL: "https://api.openai.com/v1", LLM_MODEL: "gpt-4o-mini", LLM_API_KEY: "sk-secret-value-123", EMBEDDINGS_MODEL: "text-embedding-3-small", LLM_DAILY_LIMIT_PER_USER: "20" });
+    expect(c.llm).toMatchObject({ apiKey: "sk-secret-value-123", dailyLimitPerUser: 20 });
+    expect(c.index.embedding).toEqual({ provider: "openai-compatible", model: "text-embedding-3-small" });
+    expect(c.index.embeddingAccess).toEqual({ baseUrl: "https://api.openai.com/v1", apiKey: "sk-secret-value-123", timeoutMs: 20000 });
+    expect(loadConfig({ EMBEDDINGS_MODEL: "nomic-embed-text", EMBEDDINGS_BASE_URL: "http://localhost:11434/v1" }).index.embeddingAccess?.baseUrl).toBe("http://localhost:11434/v1");
+  });
+
+  it("never repeats the API key in an error", () => {
+    const key = "sk-live-secret-key-987654321";
+    expect(() => loadConfig({ LLM_API_KEY: key, LLM_MODEL: "m" })).toThrow(/LLM_BASE_URL is required/);
+    let message = "";
+    try {
+      loadConfig({ LLM_API_KEY: key, LLM_MODEL: "m", LLM_TIMEOUT_MS: "x" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/LLM_TIMEOUT_MS/);
+    expect(message).not.toContain(key);
   });
 });

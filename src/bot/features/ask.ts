@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderAnswer } from "../render.js";
-import { replyHtml, replyText, showTyping } from "../reply.js";
+import { replyHtml, replyText, whileTyping } from "../reply.js";
 import { questionFor } from "../addressing.js";
 import { userLang } from "../i18n.js";
 
@@ -15,12 +15,14 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
     await replyText(ctx, ctx.t("ask-empty"));
     return;
   }
-  await showTyping(ctx);
-  // In a chat, the question continues the chat's conversation ("what else did he say?").
+  const asker = ctx.from ? { userId: ctx.from.id } : undefined;
+  // In a chat, the question continues the chat's conversation ("what else did he say?"); the asker goes
+  // along so that a daily limit on model answers can apply per person.
   const chat = ctx.chat ? deps.qa.conversation(ctx.session.conversation) : null;
-  const answer = chat ? await chat.ask(q.slice(0, MAX_QUESTION)) : await deps.qa.ask(q.slice(0, MAX_QUESTION));
+  const text = q.slice(0, MAX_QUESTION);
+  const answer = await whileTyping(ctx, () => (chat ? chat.ask(text, asker) : deps.qa.ask(text, undefined, asker)));
   if (chat) ctx.session = { conversation: chat.state };
-  ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length }, "answered");
+  ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length, answerer: answer.answerer, fallback: answer.fallback }, "answered");
   await replyHtml(ctx, renderAnswer(answer, deps.qa.sources(), userLang(ctx)));
 }
 

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderSource, renderSummary, toMessages, type Block } from "../render.js";
 import { renderDigest } from "../render-digest.js";
-import { replyHtml, replyText, showTyping } from "../reply.js";
+import { replyHtml, replyText, showTyping, whileTyping } from "../reply.js";
 import { COMMANDS } from "../commands.js";
 import { LANGS, t, userLang, withLang, type Lang } from "../i18n.js";
 import { answerQuestion } from "./ask.js";
@@ -74,8 +74,9 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
 
   c.callbackQuery(/^sum:full/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await showTyping(ctx);
-    await replyHtml(ctx, renderSummary(deps.qa.summary(), deps.qa.sources(), userLang(ctx)));
+    // The full summary goes through the model when one is configured; the digest stays the offline one.
+    const summary = await whileTyping(ctx, () => deps.qa.summarise());
+    await replyHtml(ctx, renderSummary(summary, deps.qa.sources(), userLang(ctx)));
   });
 
   c.command("source", (ctx) => replyHtml(ctx, renderSource(deps.qa.sources(), userLang(ctx))));

@@ -34,6 +34,10 @@ export interface Answer {
   lang?: "en" | "ru";
   /** Whom and what the answer was about: the next question in the conversation may refer back to it. */
   about?: { speakers: string[]; topic: string[] };
+  /** Which engine produced the answer shown: the language model, or the offline extractive one. */
+  answerer?: "llm" | "extractive";
+  /** Set when the model was asked but its answer not used: a short reason such as "timeout". */
+  fallback?: string;
 }
 
 /** Anything that answers a question from the knowledge base: extractive by default, an LLM later. */

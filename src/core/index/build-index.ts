@@ -39,7 +39,7 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
 
 async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
-  const provider = createEmbeddings(settings.embedding);
+  const provider = createEmbeddings(settings.embedding, settings.embeddingAccess);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
   const vectors = await provider.embeddings.embedDocuments(chunks.map((c) => c.pageContent));
   const store = new HNSWLib(provider.embeddings, { space: "cosine", numDimensions: vectors[0].length });
@@ -72,9 +72,9 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
 }
 
 /** Loads a built index; the caller has already checked its manifest. */
-export async function loadIndex(indexDir: string, manifest: Manifest): Promise<KnowledgeBase> {
+export async function loadIndex(indexDir: string, manifest: Manifest, settings?: IndexSettings): Promise<KnowledgeBase> {
   const knowledge = JSON.parse(await readFile(path.join(indexDir, KNOWLEDGE), "utf8")) as SavedKnowledge;
-  const provider = createEmbeddings(manifest.embedding);
+  const provider = createEmbeddings(manifest.embedding, settings?.embeddingAccess);
   provider.restore(knowledge.embeddingState);
   const store = await HNSWLib.load(indexDir, provider.embeddings);
   // The docstore keeps insertion order, which is the order chunks were built in.

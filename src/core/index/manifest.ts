@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ChunkingOptions } from "../ingest/chunk.js";
 import type { EmbeddingSettings } from "../embeddings/create-embeddings.js";
+import type { EmbeddingAccess } from "../llm/remote-embeddings.js";
 
 // Bump when the saved layout or the extraction rules change, so old indexes rebuild.
 export const INDEX_FORMAT = 22;
@@ -9,6 +10,8 @@ export const INDEX_FORMAT = 22;
 export interface IndexSettings {
   chunking: ChunkingOptions;
   embedding: EmbeddingSettings;
+  /** How to reach a remote embeddings API: not a setting of the index, so neither hashed nor saved. */
+  embeddingAccess?: EmbeddingAccess;
 }
 
 /** Marks a manifest as ours: only a folder holding one may be replaced by a rebuild. */
@@ -31,7 +34,7 @@ export interface Manifest {
   buildMs: number;
 }
 
-export function settingsHash(settings: IndexSettings): string {
+export function settingsHash({ embeddingAccess: _access, ...settings }: IndexSettings): string {
   return createHash("sha256")
     .update(JSON.stringify({ format: INDEX_FORMAT, ...settings }))
     .digest("hex")

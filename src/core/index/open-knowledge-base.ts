@@ -43,7 +43,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   const freshness = checkManifest(manifest, identity, settings);
   if (freshness.fresh && manifest) {
     try {
-      return await loadIndex(options.indexDir, manifest);
+      return await loadIndex(options.indexDir, manifest, settings);
     } catch {
       if (!options.rebuild) throw new UserError(`The index at ${options.indexDir} is damaged. Run: npm run ingest`);
     }

@@ -58,9 +58,7 @@ export class HybridRetriever extends BaseRetriever {
       e.score += 1 / (rrfK + rank + 1);
     });
 
-    const vector = await this.kb.embeddings.embedQuery(query);
-    const n = Math.min(depth, this.kb.chunks.length);
-    const dense = await this.kb.store.similaritySearchVectorWithScore(vector, n);
+    const dense = await this.denseSearch(query, Math.min(depth, this.kb.chunks.length));
     dense.forEach(([doc, distance], rank) => {
       const similarity = 1 - distance;
       const e = byId.get((doc.metadata as ChunkMetadata).id);
@@ -71,6 +69,15 @@ export class HybridRetriever extends BaseRetriever {
     });
 
     return [...byId.values()].sort((a, b) => b.score - a.score || a.chunk.metadata.start - b.chunk.metadata.start).slice(0, k);
+  }
+
+  /** Remote embeddings can fail at query time; the lexical ranking then answers alone. */
+  private async denseSearch(query: string, n: number): Promise<[Document, number][]> {
+    try {
+      return await this.kb.store.similaritySearchVectorWithScore(await this.kb.embeddings.embedQuery(query), n);
+    } catch {
+      return [];
+    }
   }
 
   async _getRelevantDocuments(query: string): Promise<Document<ChunkMetadata & { score: number }>[]> {
