@@ -1,5 +1,6 @@
 import type { Digest } from "../core/answer/digest.js";
-import { t, type Lang } from "./i18n.js";
+import { InlineKeyboard } from "grammy";
+import { t, withLang, type Lang } from "./i18n.js";
 import { toMessages, type Block } from "./render-html.js";
 import { groupCitations, sourceBlocks } from "./render-sources.js";
 
@@ -24,4 +25,9 @@ export function renderDigest(digest: Digest, lang: Lang): string[] {
   const sources = sourceBlocks(groups, text, lang).slice(1);
   if (sources[0]) sources[0] = { ...sources[0], gap: true };
   return toMessages([...blocks, ...sources]);
+}
+
+/** Under a digest: a button for the full cited summary (callback "sum:full"). */
+export function fullSummaryButton(lang: Lang): InlineKeyboard {
+  return new InlineKeyboard().text(t(lang, "digest-full"), withLang("sum:full", lang));
 }

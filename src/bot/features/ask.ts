@@ -4,6 +4,7 @@ import { renderAnswer } from "../render.js";
 import { replyHtml, replyText, whileTyping } from "../reply.js";
 import { questionFor } from "../addressing.js";
 import { userLang } from "../i18n.js";
+import { fullSummaryButton, renderDigest } from "../render-digest.js";
 
 /** Longest question worth analysing; longer text is answered from its beginning. */
 const MAX_QUESTION = 1000;
@@ -23,6 +24,12 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   const answer = await whileTyping(ctx, () => (chat ? chat.ask(text, asker) : deps.qa.ask(text, undefined, asker)));
   if (chat) ctx.session = { conversation: chat.state };
   ctx.log.info({ answerable: answer.answerable, mode: answer.mode, citations: answer.citations.length, answerer: answer.answerer, fallback: answer.fallback }, "answered");
+  // "tl;dr", "summary in 3 bullets", "кратко": the digest, laid out as /summary lays it out.
+  if (answer.digest) {
+    const lang = answer.lang ?? userLang(ctx);
+    await replyHtml(ctx, renderDigest(answer.digest, lang), fullSummaryButton(lang));
+    return;
+  }
   await replyHtml(ctx, renderAnswer(answer, deps.qa.sources(), userLang(ctx)));
 }
 

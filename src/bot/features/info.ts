@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderSource, renderSummary, toMessages, type Block } from "../render.js";
-import { renderDigest } from "../render-digest.js";
+import { fullSummaryButton, renderDigest } from "../render-digest.js";
 import { replyHtml, replyText, showTyping, whileTyping } from "../reply.js";
 import { COMMANDS } from "../commands.js";
 import { LANGS, t, userLang, withLang, type Lang } from "../i18n.js";
@@ -30,7 +30,6 @@ function eventTitle(deps: BotDeps, lang: Lang): string {
 }
 
 const EXAMPLE_RE = /^ex:(\d)(?::(en|ru))?$/;
-const SUMMARY_BUTTON = "sum:full";
 
 /** /start, /help, /summary, /source and their buttons. */
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
@@ -68,8 +67,7 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
     const n = Number.parseInt(ctx.match.trim(), 10);
     await showTyping(ctx);
     const digest = deps.qa.digest(Number.isFinite(n) && n > 0 ? { bullets: Math.min(n, 30) } : {});
-    const keyboard = new InlineKeyboard().text(t(lang, "digest-full"), withLang(SUMMARY_BUTTON, lang));
-    await replyHtml(ctx, renderDigest(digest, lang), keyboard);
+    await replyHtml(ctx, renderDigest(digest, lang), fullSummaryButton(lang));
   });
 
   c.callbackQuery(/^sum:full/, async (ctx) => {

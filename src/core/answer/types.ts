@@ -1,4 +1,5 @@
 import type { ConversationState } from "./conversation.js";
+import type { Digest } from "./digest.js";
 
 /** One numbered source behind an answer: a passage of the article, quoted exactly. */
 export interface Citation {
@@ -32,6 +33,8 @@ export interface Answer {
   kind?: string;
   /** The language the answer is framed in. */
   lang?: "en" | "ru";
+  /** For a summary: the digest the text was made from, for renderers that lay it out. */
+  digest?: Digest;
   /** Whom and what the answer was about: the next question in the conversation may refer back to it. */
   about?: { speakers: string[]; topic: string[] };
   /** Which engine produced the answer shown: the language model, or the offline extractive one. */

@@ -4,6 +4,7 @@ import type { CitationList } from "../citations.js";
 import { shortRole, type Unit } from "../compose.js";
 import type { ConversationTurn } from "../conversation.js";
 import { listEntities } from "../kinds/topic.js";
+import { digest } from "../digest.js";
 import type { AnswerKit } from "../kit.js";
 import type { Answer } from "../types.js";
 import { phrase, russianLocale, type QuestionLocale } from "./locale.js";
@@ -115,16 +116,10 @@ export function answerRussian(kit: AnswerKit, text: string, turns: ConversationT
       return done(`${said("listed")}${joinRu(items, said("and"))}.`, [], "topic");
     }
     case "summary": {
-      const lines: string[] = [];
-      for (const a of kb.articles) {
-        const opening = kb.sentences(a.id).find((s) => !kb.speakerOf(a.id, s.index));
-        if (opening) lines.push(quoteUnit(kit.unit({ docId: a.id, sentence: opening }), c, kit, said("narration")));
-        for (const sp of kb.speakers.filter((s) => s.docId === a.id)) {
-          const key = kit.keyClaim(sp, 260);
-          if (key) lines.push(`• ${quoteUnit(key, c, kit, said("narration"))}`);
-        }
-      }
-      return done(`${said("summary")}\n${lines.join("\n")}\n${said("quotesOriginal")}`, [], "summary");
+      // The digest, as for "tl;dr": a line on the event, one per speaker, one on the ending, quoted in the original.
+      const d = digest(kb, {});
+      const lines = [d.event, ...d.speakers.map((sp) => `• ${sp.name}: ${sp.text}`), ...(d.ending ? [d.ending] : [])];
+      return { question: text, answer: `${said("summary")}\n${lines.join("\n")}`, answerable: d.citations.length > 0, citations: d.citations, mode: "answer", lang: "ru", kind: "summary", digest: d, about: { speakers: [], topic: [] } };
     }
     case "article": {
       const lines = kb.articles.map((a) => {
