@@ -2,6 +2,8 @@ import type { KnowledgeBase } from "./index/knowledge-base.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import type { Verdict } from "./answer/kinds/verify.js";
 import type { ChatLine, Recap } from "./answer/recap.js";
+import { findSpeakersRu } from "./answer/russian/names.js";
+import { russianLocale } from "./answer/russian/locale.js";
 import { resolveSpeakers } from "./answer/question/index.js";
 import { CitationList } from "./answer/citations.js";
 import { reportUnit, unitOf } from "./answer/compose.js";
@@ -87,7 +89,10 @@ export class EventQa {
 
   /** Finds speakers by a name as a user types it: surname, misspelt, any case. */
   findSpeakers(query: string): Speaker[] {
-    return resolveSpeakers(this.kb, wordTokens(stripFormatChars(query)).map((t) => t.text)).speakers;
+    const words = wordTokens(stripFormatChars(query)).map((t) => t.text);
+    // "Грачёв", "Петрову": a name in Cyrillic, in any case, matched by transliteration.
+    if (words.some((w) => /\p{Script=Cyrillic}/u.test(w))) return findSpeakersRu(this.kb, words, russianLocale()).speakers;
+    return resolveSpeakers(this.kb, words).speakers;
   }
 
   /** One speaker's claims as a cited answer. */

@@ -36,6 +36,12 @@ describe("Russian questions about an English article", () => {
     }
   });
 
+  it("find a speaker for /speaker by a Cyrillic name", () => {
+    for (const [q, name] of [["Грачев", "Vladimir Grachev"], ["грачёва", "Vladimir Grachev"], ["Чижова", "Darya Chizhova"], ["посол", "Ermek Kosherbayev"]]) {
+      expect(qa.findSpeakers(q).map((s) => s.name), q).toEqual([name]);
+    }
+  });
+
   it("recognise speakers by role in Russian", async () => {
     const cases: [string, string][] = [
       ["Что сказал посол?", "Ermek Kosherbayev"],
