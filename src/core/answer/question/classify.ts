@@ -1,4 +1,5 @@
 import type { Question, QuestionKind } from "./types.js";
+import { contentTerms } from "../../text/tokenize.js";
 import { AGREE_Q, DISAGREE_Q } from "./words.js";
 
 /** A classifier looks at a read question; it returns the kind (and what else it learnt), or null to pass. */
@@ -150,13 +151,28 @@ export const CLASSIFIERS: Classifier[] = [
         : null,
   },
   { name: "role", test: (q) => (q.speakers.length > 0 && asksRole(q) ? kind("role") : null) },
-  { name: "claims", test: (q) => (q.speakers.length > 0 ? kind("claims") : null) },
+  { name: "claims", test: (q) => (q.speakers.length > 0 && asksWhatTheySaid(q) ? kind("claims") : null) },
+  {
+    // "How many goals did X score?", "where was X born?": a fact about a speaker, anywhere in the article.
+    name: "about-speaker",
+    test: (q) => (q.speakers.length > 0 ? kind("topic", { topic: [...q.topic, ...q.speakers.flatMap((s) => contentTerms(s.name.split(" ").at(-1)!))] }) : null),
+  },
   {
     name: "who",
     test: (q) =>
       /^(who|whom|which (speakers?|participants?|experts?|people|persons?|ones?|of the)|what (speakers?|participants?|experts?))\b/.test(q.folded) ? kind("who") : null,
   },
 ];
+
+/**
+ * "What did X say / think / warn about …?", "X's view on …", "and X?": a
+ * question about the speaker's words. A question about something they did or
+ * that happened to them is a question about the article's facts.
+ */
+function asksWhatTheySaid(q: Question): boolean {
+  if (q.topic.length === 0 || q.followUp || q.verbTerms.length > 0 || q.groupRole) return true;
+  return /\b(opinion|opinions|view|views|position|stance|think|thinks|thought|feel|feels|felt|believe|believes|according|quote|quotes|words|claim|claims|argument|point|points|message|comments?|remarks?|response|reply|answer|criticism|concerns?|hopes?|expects?|expectations?|warnings?)\b/.test(q.folded);
+}
 
 function asksRole(q: Question): boolean {
   const t = q.folded;
