@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import { COMMON_WORDS, contentTerms } from "../text/tokenize.js";
+import { REPORTING_STEMS } from "../speakers/lexicon.js";
 import { validateCitations } from "./citations.js";
 import { joinNames } from "./compose.js";
 import { liveTurns, type ConversationState } from "./conversation.js";
@@ -78,7 +79,7 @@ export class ExtractiveAnswerer implements Answerer {
       return closestAnswer(kit, about, `${lead} What it says closest to that:`) ?? kit.refuse(q, `${lead} ${kit.coverageHint()}`);
     }
     // What the question is about comes first ("What is the weather …", "How many seats …"); if the corpus never uses that word, it does not cover the question.
-    const focus = q.topic.find((t) => !COMMON_WORDS.has(t));
+    const focus = q.topic.find((t) => !COMMON_WORDS.has(t) && !REPORTING_STEMS.has(t));
     const answer = focus && !kit.index.known(focus) && NEEDS_KNOWN_FOCUS.has(q.kind) ? kit.notCovered(q) : (ANSWER_BY_KIND[q.kind] ?? topicAnswer)(kit, q);
     // A refusal comes last: whatever the article says closest to the question is worth showing.
     const yesNo = YES_NO.test(q.folded);

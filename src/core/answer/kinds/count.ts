@@ -26,10 +26,16 @@ export function countAnswer(kit: AnswerKit, q: Question): Answer {
       wordTokens(withoutPercentages(text)).some((t, i, all) => countable(stem(t.text)) && all.slice(Math.max(0, i - 6), i).some((w) => NUMBER_RE.test(w.text)));
     // "How many ships …": the passage must count ships; "how many people attended" may count officials who attended.
     const generic = PEOPLE.test(noun);
-    const hits = kit.index
+    const relevant = kit.index
       .search(terms, undefined, q.prior)
-      .filter((h) => NUMBER_RE.test(withoutPercentages(h.ref.sentence.text)) && (near(h.ref.sentence.text) || h.coverage >= MIN_COVERAGE))
       .filter((h) => (generic || kit.index.contains(h.ref, counted) > 0) && (q.topic.length === 0 || kit.index.coverage(q.topic, h.ref) >= MIN_COVERAGE));
+    // A count first; "40 per cent of grades" only when the article gives no count (it is a share, not a number of them).
+    const counts = relevant.filter((h) => NUMBER_RE.test(withoutPercentages(h.ref.sentence.text)) && (near(h.ref.sentence.text) || h.coverage >= MIN_COVERAGE));
+    // And a share must be of the asked thing: "77 percent of voters supported" says nothing of how many took part.
+    const shares = relevant.filter(
+      (h) => /\d\s*(%|per ?cent)/i.test(h.ref.sentence.text) && h.coverage >= MIN_COVERAGE && verbs.every((v) => kit.index.contains(h.ref, v) > 0),
+    );
+    const hits = counts.length ? counts : shares;
     hits.sort((a, b) => Number(near(b.ref.sentence.text)) - Number(near(a.ref.sentence.text)));
     if (hits[0]) {
       const c = kit.citations();
