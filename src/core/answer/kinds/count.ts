@@ -18,7 +18,7 @@ export function countAnswer(kit: AnswerKit, q: Question): Answer {
   if (!aboutSpeakers) {
     const counted = q.countedStem ?? stem(kit.kb.vocabulary.correct(noun) ?? noun);
     // "How many people attended?": the noun, or the verb of taking part, next to a number.
-    const verbs = contentTerms(q.text).filter((t) => /^(attend|particip|gather|took|join|came|come|regist|visit)/.test(t));
+    const verbs = contentTerms(q.text).filter((t) => /^(attend|particip|gather|take|took|join|came|come|regist|visit)/.test(t));
     const terms = [...new Set([counted, ...verbs, ...q.topic])];
     const countable = (t: string) => [counted, ...verbs].some((c) => equivalents(c).includes(t));
     // A number right before the counted noun ("twelve countries", "about sixty guests").
