@@ -39,11 +39,11 @@ export class HashedTfidfEmbeddings extends Embeddings {
 
   /** Fits IDF on the corpus texts; call before embedding documents at ingest. */
   fit(texts: string[]): FittedIdf {
-    const df = new Array<number>(this.params.dimensions).fill(0);
+    const { dimensions } = this.params;
+    const df = new Array<number>(dimensions).fill(0);
     for (const t of texts) {
-      const seen = new Set<number>();
-      for (const group of this.features(t)) for (const f of group.keys()) seen.add(f);
-      for (const d of seen) df[d]++;
+      const [w, b, c] = this.features(t);
+      for (let d = 0; d < dimensions; d++) if (w[d] || b[d] || c[d]) df[d]++;
     }
     this.loadIdf({ documents: texts.length, df });
     return this.fitted!;
@@ -78,9 +78,9 @@ export class HashedTfidfEmbeddings extends Embeddings {
       [c, weights.chars],
     ] as const) {
       const vec = new Float64Array(dimensions);
-      for (const [dim, signedTf] of group) {
-        const tf = 1 + Math.log(Math.abs(signedTf));
-        vec[dim] += Math.sign(signedTf) * tf * this.idf[dim];
+      for (let dim = 0; dim < dimensions; dim++) {
+        const signedTf = group[dim];
+        if (signedTf) vec[dim] = Math.sign(signedTf) * (1 + Math.log(Math.abs(signedTf))) * this.idf[dim];
       }
       const norm = l2(vec) || 1;
       for (let i = 0; i < dimensions; i++) out[i] += (weight * vec[i]) / norm;
@@ -89,42 +89,66 @@ export class HashedTfidfEmbeddings extends Embeddings {
     return Array.from(out, (v) => v / norm);
   }
 
-  /** Hashed features per group: dimension -> signed count. */
-  private features(text: string): Map<number, number>[] {
+  /**
+   * Hashed features per group (words, word pairs, character n-grams): for
+   * each dimension, a signed count. The three arrays are reused from call to
+   * call (ingest hashes millions of features): read them before the next call.
+   */
+  private features(text: string): [Int32Array, Int32Array, Int32Array] {
     const tokens = words(text);
     const content = tokens.filter((t) => !STOP_WORDS.has(t));
     const stems = content.map(stem);
-    const groups = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+    const groups = this.buffers();
+    for (const g of groups) g.fill(0);
     for (const s of stems) this.add(groups[0], `w:${s}`);
     for (let i = 1; i < stems.length; i++) this.add(groups[1], `b:${stems[i - 1]}_${stems[i]}`);
     const [lo, hi] = this.params.charNgrams;
     for (const word of content) {
       const padded = `#${word}#`;
       for (let n = lo; n <= hi; n++) {
-        for (let i = 0; i + n <= padded.length; i++) this.add(groups[2], `c:${padded.slice(i, i + n)}`);
+        // The hash of `c:${padded.slice(i, i + n)}`, computed in place: ingest hashes millions of these.
+        for (let i = 0; i + n <= padded.length; i++) this.addHash(groups[2], fnv1a(padded, CHAR_PREFIX, i, i + n));
       }
     }
     return groups;
   }
 
-  private add(map: Map<number, number>, feature: string) {
-    const h = fnv1a(feature);
+  private featureBuffers: [Int32Array, Int32Array, Int32Array] | null = null;
+
+  private buffers(): [Int32Array, Int32Array, Int32Array] {
+    const d = this.params.dimensions;
+    this.featureBuffers ??= [new Int32Array(d), new Int32Array(d), new Int32Array(d)];
+    return this.featureBuffers;
+  }
+
+  private add(counts: Int32Array, feature: string) {
+    this.addHash(counts, fnv1a(feature));
+  }
+
+  private addHash(counts: Int32Array, h: number) {
     const dim = h % this.params.dimensions;
-    const sign = (h >>> 31) & 1 ? -1 : 1;
-    const prev = map.get(dim) ?? 0;
+    const prev = counts[dim];
     // Keep the first sign seen for a dimension; the magnitude counts occurrences.
-    map.set(dim, prev === 0 ? sign : prev + Math.sign(prev));
+    counts[dim] = prev === 0 ? ((h >>> 31) & 1 ? -1 : 1) : prev + Math.sign(prev);
   }
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+/** FNV-1a over s[from, to), continuing from a given state (the offset basis by default). */
+function fnv1a(s: string, state = 0x811c9dc5, from = 0, to = s.length): number {
+  let h = state;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+
+/** The FNV state after "c:", the prefix of character n-gram features. */
+const CHAR_PREFIX = (() => {
+  let h = 0x811c9dc5;
+  for (const ch of "c:") h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return h;
+})();
 
 function l2(v: Float64Array): number {
   let sum = 0;

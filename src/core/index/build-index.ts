@@ -1,10 +1,11 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { buildVectorStore } from "./vector-store.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus, type Corpus } from "../corpus/load-corpus.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { chunkArticle } from "../ingest/chunk.js";
-import { analyseSpeakers } from "../speakers/analyse-speakers.js";
+import { analyseInBackground } from "../speakers/analyse-in-background.js";
 import type { Article } from "../types.js";
 import type { SpeakerAnalysis } from "../speakers/types.js";
 import { KnowledgeBase } from "./knowledge-base.js";
@@ -39,12 +40,13 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
 
 async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
+  // On another core while this one embeds and indexes (a large corpus needs both).
+  const analysing = analyseInBackground(corpus.articles);
   const provider = createEmbeddings(settings.embedding, settings.embeddingAccess);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
   const vectors = await provider.embeddings.embedDocuments(chunks.map((c) => c.pageContent));
-  const store = new HNSWLib(provider.embeddings, { space: "cosine", numDimensions: vectors[0].length });
-  await store.addVectors(vectors, chunks);
-  const analysis = analyseSpeakers(corpus.articles);
+  const store = buildVectorStore(provider.embeddings, vectors, chunks);
+  const analysis = await analysing;
 
   const manifest: Manifest = {
     kind: INDEX_KIND,
