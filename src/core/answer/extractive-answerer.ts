@@ -119,16 +119,29 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private scripts(): Set<string> {
-    this.corpusScripts ??= scriptsOf(this.kb.articles.map((a) => a.text).join(" "));
+    // One native search per script, not a look at every letter of what may be megabytes of text.
+    this.corpusScripts ??= new Set(SCRIPTS.filter(([, re]) => this.kb.articles.some((a) => re.test(a.text))).map(([name]) => name));
     return this.corpusScripts;
   }
 }
+
+const SCRIPTS: [string, RegExp][] = [
+  ["latin", /\p{Script=Latin}/u],
+  ["cyrillic", /\p{Script=Cyrillic}/u],
+  ["greek", /\p{Script=Greek}/u],
+  ["arabic", /\p{Script=Arabic}/u],
+  ["han", /\p{Script=Han}/u],
+  ["other", /[^\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Han}\P{L}]/u],
+];
 
 const scriptsOf = (s: string) => new Set([...s.matchAll(/\p{L}/gu)].map((m) => scriptOf(m[0])));
 
 /** Whom the answer was about: the speakers asked about, else those it quotes. */
 function aboutOf(kb: KnowledgeBase, q: Question, a: Answer): NonNullable<Answer["about"]> {
   // Both: "who agreed with X?" is about X and about whoever agreed, so "he" and "she" can find either.
-  const quoted = a.citations.flatMap((c) => kb.speakers.filter((sp) => sp.docId === c.docId && sp.name === c.speaker).map((sp) => sp.id));
+  const quoted = a.citations.flatMap((c) => {
+    const sp = c.speaker === null ? null : kb.speakerOf(c.docId, kb.sentences(c.docId).find((s) => s.start >= c.start)?.index ?? -1);
+    return sp && sp.name === c.speaker ? [sp.id] : [];
+  });
   return { speakers: [...new Set([...quoted, ...q.speakers.map((s) => s.id)])], topic: q.topic };
 }

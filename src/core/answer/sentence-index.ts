@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Speaker } from "../speakers/types.js";
 import { Bm25 } from "../retrieval/bm25.js";
 import { equivalents } from "../text/synonyms.js";
-import { COMMON_WORDS, contentTerms } from "../text/tokenize.js";
+import { COMMON_WORDS } from "../text/tokenize.js";
 import { REPORTING_STEMS } from "../speakers/lexicon.js";
 import type { Sentence } from "../types.js";
 
@@ -28,29 +28,47 @@ export interface SentenceHit {
 export class SentenceIndex {
   readonly refs: SentenceRef[];
   private readonly bm25: Bm25;
+  /** Role terms: term -> the sentences whose introduced speaker's role holds it. */
+  private readonly roleIndex = new Map<string, number[]>();
   private readonly vocabulary: Set<string>;
+  /** Vocabulary by its first six letters, for the long-prefix forms of a term. */
+  private readonly byPrefix = new Map<string, string[]>();
   private readonly formsCache = new Map<string, string[]>();
   private readonly idfCache = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
-    const introducedAt = new Map(kb.speakers.map((sp) => [`${sp.docId}:${sp.introduced}`, sp]));
+    // The terms were computed at ingest (derived.ts): building the index here is counting, not reading.
     this.refs = kb.articles.flatMap((a) =>
       kb.sentences(a.id).map((s) => {
-        // A speaker's role is who they are, not what they said: "Institute of Water Research" in a title is no claim about water.
-        const introduced = introducedAt.get(`${a.id}:${s.index}`);
-        const parts = (introduced?.role ?? "").split(/,\s+/).filter((p) => p && s.text.includes(p));
-        const text = parts.reduce((t, part) => t.replace(part, " "), s.text);
-        return {
-          docId: a.id,
-          sentence: s,
-          speaker: kb.speakerOf(a.id, s.index),
-          terms: new Set(contentTerms(text)),
-          roleTerms: new Set(parts.flatMap((p) => contentTerms(p))),
-        };
+        const [terms, roleTerms] = kb.derived.sentenceTerms[a.id][s.index];
+        return { docId: a.id, sentence: s, speaker: kb.speakerOf(a.id, s.index), terms: new Set(terms), roleTerms: new Set(roleTerms) };
       }),
     );
     this.bm25 = new Bm25(this.refs.map((r) => [...r.terms]));
+    this.refs.forEach((r, i) => {
+      for (const t of r.roleTerms) {
+        const list = this.roleIndex.get(t) ?? [];
+        list.push(i);
+        this.roleIndex.set(t, list);
+      }
+    });
     this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms, ...r.roleTerms]));
+    for (const v of this.vocabulary) {
+      if (v.length < 6) continue;
+      const list = this.byPrefix.get(v.slice(0, 6)) ?? [];
+      list.push(v);
+      this.byPrefix.set(v.slice(0, 6), list);
+    }
+  }
+
+  /** The sentences that hold any of these forms, in the text or in a role. */
+  private holding(forms: string[]): Set<number> {
+    const out = new Set<number>();
+    for (const f of forms) {
+      for (const i of this.bm25.itemsWith(f)) out.add(i);
+      for (const i of this.roleIndex.get(f) ?? []) out.add(i);
+    }
+    return out;
   }
 
   /** The corpus forms a question term can stand for: itself, its equivalents, or a word sharing a long prefix. */
@@ -65,10 +83,7 @@ export class SentenceIndex {
 
   private computeForms(term: string): string[] {
     const out = new Set(equivalents(term).filter((t) => this.vocabulary.has(t)));
-    if (term.length >= 6) {
-      const prefix = term.slice(0, 6);
-      for (const v of this.vocabulary) if (v.startsWith(prefix)) out.add(v);
-    }
+    if (term.length >= 6) for (const v of this.byPrefix.get(term.slice(0, 6)) ?? []) out.add(v);
     return [...out];
   }
 
@@ -94,7 +109,7 @@ export class SentenceIndex {
     // "What did X warn about reservoirs?": the reporting verb frames the question; the topic is what counts.
     const framing = REPORTING_STEMS.has(term) ? 0.35 : 1;
     // The term and all its forms count as one word: rare only if all of them are rare.
-    const df = this.refs.filter((r) => forms.some((f) => r.terms.has(f) || r.roleTerms.has(f))).length;
+    const df = this.holding(forms).size;
     const n = this.refs.length;
     return framing * Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -121,12 +136,15 @@ export class SentenceIndex {
   search(terms: string[], filter: (ref: SentenceRef) => boolean = () => true, prior?: Map<string, number>): SentenceHit[] {
     const expanded = [...new Set(terms.flatMap((t) => this.forms(t)))];
     const hits: SentenceHit[] = [];
-    this.refs.forEach((ref, i) => {
-      if (!filter(ref)) return;
-      const score = this.bm25.score(expanded, i) + (expanded.some((t) => ref.roleTerms.has(t)) ? 0.01 : 0);
+    // Only sentences that hold some form of the query: the postings say which.
+    const scores = this.bm25.scores(expanded);
+    for (const i of this.holding(expanded)) {
+      const ref = this.refs[i];
+      if (!filter(ref)) continue;
+      const score = (scores.get(i) ?? 0) + (expanded.some((t) => ref.roleTerms.has(t)) ? 0.01 : 0);
       const boost = prior?.get(`${ref.docId}#${ref.sentence.paragraph}`) ?? 0;
       if (score > 0) hits.push({ ref, score: score * (1 + boost), coverage: this.coverage(terms, ref) });
-    });
+    }
     return hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.ref.sentence.start - b.ref.sentence.start);
   }
 }

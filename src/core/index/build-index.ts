@@ -1,5 +1,6 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { buildVectorStore } from "./vector-store.js";
+import { deriveTerms, type Derived } from "./derived.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus, type Corpus } from "../corpus/load-corpus.js";
@@ -18,6 +19,7 @@ interface SavedKnowledge {
   articles: Article[];
   analysis: SpeakerAnalysis;
   embeddingState: unknown;
+  derived: Derived;
 }
 
 /**
@@ -68,8 +70,9 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - started),
   };
-  const kb = new KnowledgeBase(manifest, corpus.articles, chunks, store, provider.embeddings, analysis);
-  const knowledge: SavedKnowledge = { articles: corpus.articles, analysis, embeddingState };
+  const derived = deriveTerms(corpus.articles, chunks, analysis);
+  const kb = new KnowledgeBase(manifest, corpus.articles, chunks, store, provider.embeddings, analysis, derived);
+  const knowledge: SavedKnowledge = { articles: corpus.articles, analysis, embeddingState, derived };
   return { kb, knowledge };
 }
 
@@ -81,5 +84,5 @@ export async function loadIndex(indexDir: string, manifest: Manifest, settings?:
   const store = await HNSWLib.load(indexDir, provider.embeddings);
   // The docstore keeps insertion order, which is the order chunks were built in.
   const chunks = [...store.docstore._docs.values()] as KnowledgeBase["chunks"];
-  return new KnowledgeBase(manifest, knowledge.articles, chunks, store, provider.embeddings, knowledge.analysis);
+  return new KnowledgeBase(manifest, knowledge.articles, chunks, store, provider.embeddings, knowledge.analysis, knowledge.derived);
 }

@@ -5,6 +5,7 @@ import type { Article, ChunkMetadata, Sentence } from "../types.js";
 import type { Manifest } from "./manifest.js";
 import type { Speaker, SpeakerAnalysis } from "../speakers/types.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
+import type { Derived } from "./derived.js";
 
 /** Everything loaded from an index: the core's single source of facts. */
 export class KnowledgeBase {
@@ -20,11 +21,13 @@ export class KnowledgeBase {
     readonly store: HNSWLib,
     readonly embeddings: Embeddings,
     readonly analysis: SpeakerAnalysis,
+    /** Terms and vocabulary computed at ingest (see derived.ts). */
+    readonly derived: Derived,
   ) {
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     this.speakerById = new Map(analysis.speakers.map((s) => [s.id, s]));
     this.sentencesByDoc = new Map(articles.map((a) => [a.id, a.paragraphs.flatMap((p) => p.sentences)]));
-    this.vocabulary = new Vocabulary(articles.flatMap((a) => [a.title, a.date ?? "", ...a.paragraphs.map((p) => p.text)]));
+    this.vocabulary = Vocabulary.restore(derived.vocabulary);
   }
 
   get speakers(): Speaker[] {

@@ -2,7 +2,6 @@ import { BaseRetriever } from "@langchain/core/retrievers";
 import { Document } from "@langchain/core/documents";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { ChunkMetadata } from "../types.js";
-import { contentTerms } from "../text/tokenize.js";
 import { Bm25 } from "./bm25.js";
 
 export interface ScoredChunk {
@@ -39,7 +38,7 @@ export class HybridRetriever extends BaseRetriever {
   ) {
     super();
     this.options = { ...DEFAULT_HYBRID, ...options };
-    this.bm25 = new Bm25(kb.chunks.map((c) => contentTerms(c.pageContent)));
+    this.bm25 = new Bm25(kb.derived.chunkTerms);
   }
 
   async search(query: string, k = this.options.k): Promise<ScoredChunk[]> {

@@ -1,6 +1,11 @@
 import { distance } from "fastest-levenshtein";
 import { QUESTION_WORDS, STOP_WORDS, fold, stem, words } from "../text/tokenize.js";
 
+export interface SavedVocabulary {
+  words: string[];
+  names: [string, string][];
+}
+
 /**
  * The corpus's own words, used to mend typos in questions ("Lindqvst" ->
  * "lindqvist") before lexical matching.
@@ -11,7 +16,13 @@ export class Vocabulary {
   /** Words the corpus writes capitalised inside a sentence: names of people, places, bodies. Folded -> as written. */
   private readonly names = new Map<string, string>();
 
-  constructor(texts: Iterable<string>) {
+  /** The vocabulary of some texts; or, from an index, the saved one (see `save`). */
+  constructor(texts: Iterable<string>, saved?: SavedVocabulary) {
+    if (saved) {
+      for (const w of saved.words) this.addWord(w);
+      for (const [folded, written] of saved.names) this.names.set(folded, written);
+      return;
+    }
     for (const t of texts) {
       for (const w of words(t)) this.addWord(w);
       for (const m of t.matchAll(/(?<=[\p{Ll},;:)\u2019'"\u201c\u201d-]\s+)(\p{Lu}[\p{Ll}\p{Lu}'\u2019-]+)/gu)) {
@@ -19,6 +30,15 @@ export class Vocabulary {
         if (!STOP_WORDS.has(w) && w.length > 2) this.names.set(w, m[1].replace(/['\u2019]s$/, ""));
       }
     }
+  }
+
+  /** What an index keeps of it, so that loading reads it back instead of reading the corpus again. */
+  save(): SavedVocabulary {
+    return { words: [...this.known], names: [...this.names] };
+  }
+
+  static restore(saved: SavedVocabulary): Vocabulary {
+    return new Vocabulary([], saved);
   }
 
   /** The word as the corpus writes it when it is a name there ("sturridge" -> "Sturridge"), else null. */

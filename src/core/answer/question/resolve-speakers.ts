@@ -31,23 +31,22 @@ export function resolveSpeakers(
   const scores = new Map<Speaker, number>();
   const matchedAt = new Map<Speaker, string>();
 
-  for (const sp of kb.speakers) {
-    const parts = fold(sp.name).split(/\s+/);
-    const surname = parts.at(-1)!;
-    let score = 0;
-    const at: number[] = [];
-    folded.forEach((w, i) => {
-      if (w.length < 3 || STOP_WORDS.has(w)) return;
-      const isSurname = nameMatch(w, surname, kb);
-      const isOther = parts.slice(0, -1).some((p) => nameMatch(w, p, kb));
-      if (isSurname || isOther) {
-        score += isSurname ? 2 : 1;
-        used.add(i);
-        at.push(i);
-      }
-    });
-    if (score > 0) scores.set(sp, score);
-    matchedAt.set(sp, at.join(","));
+  // Each word against the name parts that start with its letter (a misspelling keeps the first letter).
+  const byLetter = nameParts(kb);
+  const hits = new Map<Speaker, Map<number, number>>();
+  folded.forEach((w, i) => {
+    if (w.length < 3 || STOP_WORDS.has(w)) return;
+    for (const { part, speaker, surname } of byLetter.get(w[0]) ?? []) {
+      if (!nameMatch(w, part, kb)) continue;
+      const forSpeaker = hits.get(speaker) ?? new Map<number, number>();
+      forSpeaker.set(i, Math.max(forSpeaker.get(i) ?? 0, surname ? 2 : 1));
+      hits.set(speaker, forSpeaker);
+    }
+  });
+  for (const [sp, at] of hits) {
+    scores.set(sp, [...at.values()].reduce((a, b) => a + b, 0));
+    matchedAt.set(sp, [...at.keys()].sort((a, b) => a - b).join(","));
+    for (const i of at.keys()) used.add(i);
   }
   if (scores.size > 0) {
     const best = Math.max(...scores.values());
@@ -60,6 +59,32 @@ export function resolveSpeakers(
   const byRole = resolveByRole(kb, folded, used);
   // A description that fits two speakers equally well is ambiguous, unless it names a group ("the experts").
   return { ...byRole, byRole: true, ambiguous: byRole.speakers.length > 1 && !byRole.groupRole ? byRole.speakers : [] };
+}
+
+interface NamePart {
+  part: string;
+  speaker: Speaker;
+  surname: boolean;
+}
+
+const namePartsCache = new WeakMap<KnowledgeBase, Map<string, NamePart[]>>();
+
+/** Every speaker's name parts, by first letter; built once per knowledge base. */
+function nameParts(kb: KnowledgeBase): Map<string, NamePart[]> {
+  let index = namePartsCache.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const speaker of kb.speakers) {
+      const parts = fold(speaker.name).split(/\s+/);
+      parts.forEach((part, i) => {
+        const list = index!.get(part[0]) ?? [];
+        list.push({ part, speaker, surname: i === parts.length - 1 });
+        index!.set(part[0], list);
+      });
+    }
+    namePartsCache.set(kb, index);
+  }
+  return index;
 }
 
 /** The head nouns of a role: "deputy" in "a deputy of the Duma", "head" in "former deputy head of X". */
