@@ -28,13 +28,16 @@ function langArgument(args: string[]): Lang | undefined {
 async function main(): Promise<void> {
   const config = loadConfig();
   const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : undefined;
-  const logger = createLogger(config.logLevel, [config.botToken, config.webhookSecret, config.databaseUrl, dbPassword, config.llm?.apiKey]);
+  const secrets = [config.botToken, config.webhookSecret, config.databaseUrl, dbPassword, config.llm?.apiKey];
+  const logger = createLogger(config.logLevel, secrets);
+  // In the console chat, logs would interleave with the chat: only warnings unless LOG_LEVEL asks for more.
+  const chatLogger = config.botToken || process.env.LOG_LEVEL ? logger : createLogger("warn", secrets);
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionError: (err) => logger.warn({ err }, "database connection lost; reconnecting on the next query"),
   });
-  const maintenance = await startMaintenance(store, { retentionDays: config.recap.retentionDays, logger });
+  const maintenance = await startMaintenance(store, { retentionDays: config.recap.retentionDays, logger: chatLogger });
   const closeStore = async () => {
     maintenance.stop();
     await store.close();
@@ -64,9 +67,7 @@ async function main(): Promise<void> {
       "No BOT_TOKEN is set, so here is the bot in a local console chat instead.\n" +
         "To run it in Telegram: talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=...\n\n",
     );
-    // Logs would interleave with the chat; only warnings unless LOG_LEVEL asks for more.
-    const quiet = process.env.LOG_LEVEL ? logger : createLogger("warn");
-    await runConsoleChat({ ...deps, logger: quiet, rateLimit: undefined }, process.stdin, process.stdout, { lang });
+    await runConsoleChat({ ...deps, logger: chatLogger, rateLimit: undefined }, process.stdin, process.stdout, { lang });
     await closeStore();
     return;
   }

@@ -35,7 +35,10 @@ export interface Article {
 export interface ChunkMetadata {
   id: string;
   docId: string;
+  /** The chunk's first paragraph. */
   paragraph: number;
+  /** Every paragraph the chunk holds: one, or a run of short ones. */
+  paragraphs: number[];
   start: number;
   end: number;
   /** The chunk's sentences: index into the article's sentences, and offsets into its text. */

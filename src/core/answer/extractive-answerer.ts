@@ -12,6 +12,7 @@ import { checkAnswer, type Verdict } from "./kinds/verify.js";
 import { recapLines, type ChatLine, type Recap } from "./recap.js";
 import { answerRussian } from "./russian/answer-russian.js";
 import { AnswerKit } from "./kit.js";
+import type { ScoredChunk } from "../retrieval/hybrid-retriever.js";
 import { SMALL_TALK, scriptOf, stripMarkup } from "./patterns.js";
 import { analyseQuestion, type Question } from "./question/index.js";
 import type { Answer, Answerer } from "./types.js";
@@ -50,7 +51,7 @@ export class ExtractiveAnswerer implements Answerer {
     const q = analyseQuestion(this.kb, cleaned, liveTurns(context, now));
     // The hybrid retriever's ranking of paragraphs breaks ties between sentences that match alike.
     const ranked = await kit.retriever.search(cleaned, 8);
-    ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
+    setPrior(q, ranked);
     const given = this.dispatch(q);
     const answer: Answer = { ...given, question: text, kind: q.kind, about: given.about ?? aboutOf(this.kb, q, given) };
     return this.checked(answer);
@@ -97,7 +98,7 @@ export class ExtractiveAnswerer implements Answerer {
     const cleaned = stripMarkup(claim.trim());
     const q = analyseQuestion(this.kb, cleaned);
     const ranked = await this.kit.retriever.search(cleaned, 8);
-    ranked.forEach((r, i) => q.prior.set(`${r.chunk.metadata.docId}#${r.chunk.metadata.paragraph}`, 0.5 / (1 + i)));
+    setPrior(q, ranked);
     const answer = q.topic.length ? checkAnswer(this.kit, q) : { ...this.kit.refuse(q, "There is no claim to check: write what someone said, for example /check Petrov said there are more parties."), verdict: "not-said" as const };
     return { ...this.checked(answer), question: claim, verdict: answer.verdict };
   }
@@ -123,6 +124,16 @@ export class ExtractiveAnswerer implements Answerer {
     this.corpusScripts ??= new Set(SCRIPTS.filter(([, re]) => this.kb.articles.some((a) => re.test(a.text))).map(([name]) => name));
     return this.corpusScripts;
   }
+}
+
+/** The hybrid retriever's ranking as a prior on paragraphs: every paragraph of a chunk gets its weight. */
+function setPrior(q: Question, ranked: ScoredChunk[]) {
+  ranked.forEach((r, i) => {
+    for (const p of r.chunk.metadata.paragraphs ?? [r.chunk.metadata.paragraph]) {
+      const key = `${r.chunk.metadata.docId}#${p}`;
+      if (!q.prior.has(key)) q.prior.set(key, 0.5 / (1 + i));
+    }
+  });
 }
 
 const SCRIPTS: [string, RegExp][] = [

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { Speaker } from "../speakers/types.js";
-import { Bm25 } from "../retrieval/bm25.js";
+import type { Bm25 } from "../retrieval/bm25.js";
+import { unpackTerms } from "../index/derived.js";
 import { equivalents } from "../text/synonyms.js";
 import { COMMON_WORDS } from "../text/tokenize.js";
 import { REPORTING_STEMS } from "../speakers/lexicon.js";
@@ -15,6 +16,8 @@ export interface SentenceRef {
   terms: Set<string>;
   /** The introduced speaker's role: who they are, which counts for less than what they said. */
   roleTerms: Set<string>;
+  /** Its place in the index (the order of the articles and their sentences). */
+  position: number;
 }
 
 export interface SentenceHit {
@@ -37,22 +40,24 @@ export class SentenceIndex {
   private readonly idfCache = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
-    // The terms were computed at ingest (derived.ts): building the index here is counting, not reading.
-    this.refs = kb.articles.flatMap((a) =>
-      kb.sentences(a.id).map((s) => {
-        const [terms, roleTerms] = kb.derived.sentenceTerms[a.id][s.index];
-        return { docId: a.id, sentence: s, speaker: kb.speakerOf(a.id, s.index), terms: new Set(terms), roleTerms: new Set(roleTerms) };
-      }),
-    );
-    this.bm25 = new Bm25(this.refs.map((r) => [...r.terms]));
-    this.refs.forEach((r, i) => {
-      for (const t of r.roleTerms) {
-        const list = this.roleIndex.get(t) ?? [];
-        list.push(i);
-        this.roleIndex.set(t, list);
+    // Terms and BM25 were computed at ingest (derived.ts): building the index here is only listing the sentences.
+    this.bm25 = kb.lexical.sentences;
+    this.refs = [];
+    for (const a of kb.articles) {
+      const saved = kb.derived.sentenceTerms[a.id];
+      for (const s of kb.sentences(a.id)) {
+        const packed = saved[s.index];
+        this.refs.push(new LazyRef(this.refs.length, a.id, s, kb.speakerOf(a.id, s.index), packed));
+        // Only sentences that introduce a speaker have role terms: "…|" has none.
+        if (packed.endsWith("|")) continue;
+        for (const t of unpackTerms(packed)[1]) {
+          const list = this.roleIndex.get(t) ?? [];
+          list.push(this.refs.length - 1);
+          this.roleIndex.set(t, list);
+        }
       }
-    });
-    this.vocabulary = new Set(this.refs.flatMap((r) => [...r.terms, ...r.roleTerms]));
+    }
+    this.vocabulary = new Set([...this.bm25.terms(), ...this.roleIndex.keys()]);
     for (const v of this.vocabulary) {
       if (v.length < 6) continue;
       const list = this.byPrefix.get(v.slice(0, 6)) ?? [];
@@ -117,7 +122,7 @@ export class SentenceIndex {
   /** 1 when the sentence says the term, 0.5 when only its speaker's role holds it, else 0. */
   contains(ref: SentenceRef, term: string): number {
     const forms = this.forms(term);
-    if (forms.some((f) => ref.terms.has(f))) return 1;
+    if (forms.some((f) => this.bm25.holds(f, ref.position))) return 1;
     return forms.some((f) => ref.roleTerms.has(f)) ? 0.5 : 0;
   }
 
@@ -146,5 +151,29 @@ export class SentenceIndex {
       if (score > 0) hits.push({ ref, score: score * (1 + boost), coverage: this.coverage(terms, ref) });
     }
     return hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.ref.sentence.start - b.ref.sentence.start);
+  }
+}
+
+const NO_TERMS: Set<string> = new Set();
+
+/** A sentence's terms become sets only when a question reaches it: most sentences never are. */
+class LazyRef implements SentenceRef {
+  private said?: Set<string>;
+  private role?: Set<string>;
+
+  constructor(
+    readonly position: number,
+    readonly docId: string,
+    readonly sentence: Sentence,
+    readonly speaker: Speaker | null,
+    private readonly packed: string,
+  ) {}
+
+  get terms(): Set<string> {
+    return (this.said ??= new Set(unpackTerms(this.packed)[0]));
+  }
+
+  get roleTerms(): Set<string> {
+    return (this.role ??= this.packed.endsWith("|") ? NO_TERMS : new Set(unpackTerms(this.packed)[1]));
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import type { Article } from "../types.js";
@@ -39,8 +40,12 @@ export async function readCorpusFiles(dir: string): Promise<CorpusFile[]> {
     if (!ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
       throw new UserError(`${name}: not an article file (expected .txt or .md) in ${dir}.`);
     }
+  }
+  // Read synchronously: thousands of small files go several times faster than through the thread pool,
+  // and nothing else runs while a corpus is read.
+  for (const name of names) {
     try {
-      files.push({ name, bytes: await readFile(path.join(dir, name)) });
+      files.push({ name, bytes: readFileSync(path.join(dir, name)) });
     } catch {
       throw new UserError(`${name}: cannot be read.`);
     }

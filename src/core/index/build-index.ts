@@ -1,26 +1,17 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { buildVectorStore } from "./vector-store.js";
-import { deriveTerms, type Derived } from "./derived.js";
+import { buildVectorStore, saveVectorStore } from "./vector-store.js";
+import { packKnowledge, unpackKnowledge, writeKnowledge, type SavedKnowledge } from "./saved-knowledge.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus, type Corpus } from "../corpus/load-corpus.js";
 import { createEmbeddings } from "../embeddings/create-embeddings.js";
 import { chunkArticle } from "../ingest/chunk.js";
-import { analyseInBackground } from "../speakers/analyse-in-background.js";
-import type { Article } from "../types.js";
-import type { SpeakerAnalysis } from "../speakers/types.js";
+import { analyseTextInBackground } from "./analyse-text.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { INDEX_FORMAT, INDEX_KIND, settingsHash, type IndexSettings, type Manifest } from "./manifest.js";
 import { MANIFEST_FILE, corpusRecord, prepareIndexDir, replaceIndexDir } from "./index-dir.js";
 
 const KNOWLEDGE = "knowledge.json";
-
-interface SavedKnowledge {
-  articles: Article[];
-  analysis: SpeakerAnalysis;
-  embeddingState: unknown;
-  derived: Derived;
-}
 
 /**
  * Builds the index for a corpus and writes it atomically: everything goes to a
@@ -33,8 +24,8 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
   const corpus = await loadCorpus(corpusDir);
   const { kb, knowledge } = await assemble(corpus, settings, started, indexDir);
   await replaceIndexDir(indexDir, corpusDir, async (tmp) => {
-    await kb.store.save(tmp);
-    await writeFile(path.join(tmp, KNOWLEDGE), JSON.stringify(knowledge));
+    await saveVectorStore(kb.store, tmp);
+    await writeKnowledge(path.join(tmp, KNOWLEDGE), knowledge);
     await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(kb.manifest, null, 2) + "\n");
   });
   return kb;
@@ -43,12 +34,11 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
 async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
   // On another core while this one embeds and indexes (a large corpus needs both).
-  const analysing = analyseInBackground(corpus.articles);
+  const analysing = analyseTextInBackground({ articles: corpus.articles, chunking: settings.chunking });
   const provider = createEmbeddings(settings.embedding, settings.embeddingAccess);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
-  const vectors = await provider.embeddings.embedDocuments(chunks.map((c) => c.pageContent));
-  const store = buildVectorStore(provider.embeddings, vectors, chunks);
-  const analysis = await analysing;
+  const { store, dimensions } = await buildVectorStore(provider.embeddings, chunks);
+  const { analysis, derived } = await analysing;
 
   const manifest: Manifest = {
     kind: INDEX_KIND,
@@ -66,23 +56,24 @@ async function assemble(corpus: Corpus, settings: IndexSettings, started: number
       speakers: analysis.speakers.length,
       claims: analysis.speakers.reduce((n, s) => n + s.claims.length, 0),
     },
-    dimensions: vectors[0].length,
+    dimensions,
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - started),
   };
-  const derived = deriveTerms(corpus.articles, chunks, analysis);
   const kb = new KnowledgeBase(manifest, corpus.articles, chunks, store, provider.embeddings, analysis, derived);
-  const knowledge: SavedKnowledge = { articles: corpus.articles, analysis, embeddingState, derived };
+  const knowledge = packKnowledge(corpus.articles, analysis, embeddingState, derived);
   return { kb, knowledge };
 }
 
 /** Loads a built index; the caller has already checked its manifest. */
 export async function loadIndex(indexDir: string, manifest: Manifest, settings?: IndexSettings): Promise<KnowledgeBase> {
-  const knowledge = JSON.parse(await readFile(path.join(indexDir, KNOWLEDGE), "utf8")) as SavedKnowledge;
+  const knowledge = unpackKnowledge(JSON.parse(await readFile(path.join(indexDir, KNOWLEDGE), "utf8")) as SavedKnowledge);
   const provider = createEmbeddings(manifest.embedding, settings?.embeddingAccess);
   provider.restore(knowledge.embeddingState);
   const store = await HNSWLib.load(indexDir, provider.embeddings);
-  // The docstore keeps insertion order, which is the order chunks were built in.
+  // The docstore keeps insertion order, which is the order chunks were built in; their text is the articles' own.
+  const texts = new Map(knowledge.articles.map((a) => [a.id, a.text]));
   const chunks = [...store.docstore._docs.values()] as KnowledgeBase["chunks"];
+  for (const c of chunks) c.pageContent = texts.get(c.metadata.docId)!.slice(c.metadata.start, c.metadata.end);
   return new KnowledgeBase(manifest, knowledge.articles, chunks, store, provider.embeddings, knowledge.analysis, knowledge.derived);
 }

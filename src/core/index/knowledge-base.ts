@@ -5,11 +5,14 @@ import type { Article, ChunkMetadata, Sentence } from "../types.js";
 import type { Manifest } from "./manifest.js";
 import type { Speaker, SpeakerAnalysis } from "../speakers/types.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
+import { Bm25 } from "../retrieval/bm25.js";
 import type { Derived } from "./derived.js";
 
 /** Everything loaded from an index: the core's single source of facts. */
 export class KnowledgeBase {
   readonly vocabulary: Vocabulary;
+  /** BM25 over chunks and over sentences (in article order), built at ingest. */
+  readonly lexical: { chunks: Bm25; sentences: Bm25 };
   private readonly articleById: Map<string, Article>;
   private readonly speakerById: Map<string, Speaker>;
   private readonly sentencesByDoc: Map<string, Sentence[]>;
@@ -28,6 +31,7 @@ export class KnowledgeBase {
     this.speakerById = new Map(analysis.speakers.map((s) => [s.id, s]));
     this.sentencesByDoc = new Map(articles.map((a) => [a.id, a.paragraphs.flatMap((p) => p.sentences)]));
     this.vocabulary = Vocabulary.restore(derived.vocabulary);
+    this.lexical = { chunks: new Bm25(derived.lexical.chunks), sentences: new Bm25(derived.lexical.sentences) };
   }
 
   get speakers(): Speaker[] {

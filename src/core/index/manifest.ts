@@ -5,7 +5,7 @@ import type { EmbeddingSettings } from "../embeddings/create-embeddings.js";
 import type { EmbeddingAccess } from "../llm/remote-embeddings.js";
 
 // Bump when the saved layout or the extraction rules change, so old indexes rebuild.
-export const INDEX_FORMAT = 23;
+export const INDEX_FORMAT = 26;
 
 export interface IndexSettings {
   chunking: ChunkingOptions;

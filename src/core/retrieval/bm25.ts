@@ -1,36 +1,102 @@
-/** A term's postings: the items it occurs in, ascending, and how often in each. */
-interface Postings {
-  items: number[];
-  tfs: number[];
-}
-
 /**
  * Okapi BM25 over pre-tokenised items, as an inverted index: a query touches
  * only the items that contain its terms, so a corpus of 150,000 sentences
  * answers as fast as one of ten. The same scorer serves chunks and sentences.
+ * The postings live in two flat typed arrays (items ascending per term, and
+ * how often the term occurs in each), so a large index costs a few arrays
+ * rather than a million small ones to build and to keep.
  */
+export interface SavedBm25 {
+  terms: string[];
+  offsets: Int32Array;
+  items: Int32Array;
+  tfs: Uint16Array;
+  lengths: Float64Array;
+}
+
 export class Bm25 {
-  private readonly postings = new Map<string, Postings>();
+  /** term -> its id; a term's postings are items/tfs[offsets[id] .. offsets[id + 1]). */
+  private readonly ids = new Map<string, number>();
+  private readonly offsets: Int32Array;
+  private readonly items: Int32Array;
+  private readonly tfs: Uint16Array;
   private readonly lengths: Float64Array;
   private readonly avgLength: number;
+  private readonly k1 = 1.2;
+  private readonly b = 0.75;
 
-  constructor(
-    items: string[][],
-    private readonly k1 = 1.2,
-    private readonly b = 0.75,
-  ) {
-    this.lengths = Float64Array.from(items, (terms) => terms.length);
-    items.forEach((terms, item) => {
-      const counts = new Map<string, number>();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, tf] of counts) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { items: [], tfs: [] }));
-        p.items.push(item);
-        p.tfs.push(tf);
+  /**
+   * Indexes items given as their terms (read once, so a generator need not
+   * keep them all), or takes back an index saved at ingest.
+   */
+  constructor(terms: Iterable<readonly string[]> | SavedBm25) {
+    if (!(Symbol.iterator in terms)) {
+      terms.terms.forEach((t, id) => this.ids.set(t, id));
+      ({ offsets: this.offsets, items: this.items, tfs: this.tfs, lengths: this.lengths } = terms);
+      this.avgLength = this.lengths.length ? this.lengths.reduce((a, b) => a + b, 0) / this.lengths.length : 0;
+      return;
+    }
+    // Pass 1: every token as a term id, each item's length, and each term's document frequency.
+    let flat = new Int32Array(1 << 16);
+    const lengths: number[] = [];
+    const df: number[] = [];
+    const lastSeen: number[] = [];
+    let k = 0;
+    for (const list of terms) {
+      const item = lengths.length;
+      lengths.push(list.length);
+      if (k + list.length > flat.length) {
+        const grown = new Int32Array(Math.max(flat.length * 2, k + list.length));
+        grown.set(flat);
+        flat = grown;
+      }
+      for (const term of list) {
+        let id = this.ids.get(term);
+        if (id === undefined) {
+          id = df.length;
+          this.ids.set(term, id);
+          df.push(0);
+          lastSeen.push(-1);
+        }
+        if (lastSeen[id] !== item) {
+          lastSeen[id] = item;
+          df[id]++;
+        }
+        flat[k++] = id;
+      }
+    }
+    this.lengths = Float64Array.from(lengths);
+    this.offsets = new Int32Array(df.length + 1);
+    for (let id = 0; id < df.length; id++) this.offsets[id + 1] = this.offsets[id] + df[id];
+    const postingCount = this.offsets[df.length];
+    this.items = new Int32Array(postingCount);
+    this.tfs = new Uint16Array(postingCount);
+    // Pass 2: fill the postings; items come in ascending order because they are visited in order.
+    const cursor = this.offsets.slice(0, df.length);
+    const slot = new Int32Array(df.length).fill(-1);
+    const slotItem = new Int32Array(df.length).fill(-1);
+    k = 0;
+    lengths.forEach((length, item) => {
+      for (let n = 0; n < length; n++) {
+        const id = flat[k++];
+        if (slotItem[id] !== item) {
+          slotItem[id] = item;
+          slot[id] = cursor[id]++;
+          this.items[slot[id]] = item;
+        }
+        if (this.tfs[slot[id]] < 65535) this.tfs[slot[id]]++;
       }
     });
-    this.avgLength = items.length ? this.lengths.reduce((a, b) => a + b, 0) / items.length : 0;
+    this.avgLength = lengths.length ? k / lengths.length : 0;
+  }
+
+  /** Every term the items hold. */
+  terms(): IterableIterator<string> {
+    return this.ids.keys();
+  }
+
+  save(): SavedBm25 {
+    return { terms: [...this.ids.keys()], offsets: this.offsets, items: this.items, tfs: this.tfs, lengths: this.lengths };
   }
 
   get size(): number {
@@ -39,17 +105,19 @@ export class Bm25 {
 
   idf(term: string): number {
     const n = this.size;
-    const df = this.postings.get(term)?.items.length ?? 0;
+    const id = this.ids.get(term);
+    const df = id === undefined ? 0 : this.offsets[id + 1] - this.offsets[id];
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.ids.has(term);
   }
 
   /** The items a term occurs in, ascending. */
-  itemsWith(term: string): readonly number[] {
-    return this.postings.get(term)?.items ?? [];
+  itemsWith(term: string): Int32Array {
+    const id = this.ids.get(term);
+    return id === undefined ? new Int32Array(0) : this.items.subarray(this.offsets[id], this.offsets[id + 1]);
   }
 
   private weight(term: string, tf: number, item: number): number {
@@ -57,13 +125,24 @@ export class Bm25 {
     return (this.idf(term) * tf * (this.k1 + 1)) / (tf + norm);
   }
 
+  /** Whether an item holds a term: a lookup in the postings, no per-item sets. */
+  holds(term: string, item: number): boolean {
+    const id = this.ids.get(term);
+    if (id === undefined) return false;
+    const k = lowerBound(this.items, item, this.offsets[id], this.offsets[id + 1]);
+    return k < this.offsets[id + 1] && this.items[k] === item;
+  }
+
   /** Scores of every item that holds a query term. */
   scores(query: string[]): Map<number, number> {
     const out = new Map<number, number>();
     for (const q of new Set(query)) {
-      const p = this.postings.get(q);
-      if (!p) continue;
-      for (let k = 0; k < p.items.length; k++) out.set(p.items[k], (out.get(p.items[k]) ?? 0) + this.weight(q, p.tfs[k], p.items[k]));
+      const id = this.ids.get(q);
+      if (id === undefined) continue;
+      for (let k = this.offsets[id]; k < this.offsets[id + 1]; k++) {
+        const item = this.items[k];
+        out.set(item, (out.get(item) ?? 0) + this.weight(q, this.tfs[k], item));
+      }
     }
     return out;
   }
@@ -71,9 +150,10 @@ export class Bm25 {
   score(query: string[], item: number): number {
     let s = 0;
     for (const q of new Set(query)) {
-      const p = this.postings.get(q);
-      const k = p ? lowerBound(p.items, item) : -1;
-      if (p && p.items[k] === item) s += this.weight(q, p.tfs[k], item);
+      const id = this.ids.get(q);
+      if (id === undefined) continue;
+      const k = lowerBound(this.items, item, this.offsets[id], this.offsets[id + 1]);
+      if (k < this.offsets[id + 1] && this.items[k] === item) s += this.weight(q, this.tfs[k], item);
     }
     return s;
   }
@@ -87,9 +167,7 @@ export class Bm25 {
   }
 }
 
-function lowerBound(items: number[], item: number): number {
-  let lo = 0;
-  let hi = items.length;
+function lowerBound(items: Int32Array, item: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (items[mid] < item) lo = mid + 1;

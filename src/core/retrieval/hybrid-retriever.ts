@@ -2,7 +2,7 @@ import { BaseRetriever } from "@langchain/core/retrievers";
 import { Document } from "@langchain/core/documents";
 import type { KnowledgeBase } from "../index/knowledge-base.js";
 import type { ChunkMetadata } from "../types.js";
-import { Bm25 } from "./bm25.js";
+import type { Bm25 } from "./bm25.js";
 
 export interface ScoredChunk {
   chunk: Document<ChunkMetadata>;
@@ -38,7 +38,7 @@ export class HybridRetriever extends BaseRetriever {
   ) {
     super();
     this.options = { ...DEFAULT_HYBRID, ...options };
-    this.bm25 = new Bm25(kb.derived.chunkTerms);
+    this.bm25 = kb.lexical.chunks;
   }
 
   async search(query: string, k = this.options.k): Promise<ScoredChunk[]> {

@@ -45,11 +45,20 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 /** Porter stem for Latin-script words; other scripts are left to the character n-grams. */
 export function stem(word: string): string {
-  const folded = fold(word).replace(/'s$/, "");
-  const w = IRREGULAR[folded] ?? folded;
-  if (!LATIN_RE.test(w) || w.length < 4) return w;
-  return stemmer(w);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    const folded = fold(word).replace(/'s$/, "");
+    const w = IRREGULAR[folded] ?? folded;
+    stemmed = !LATIN_RE.test(w) || w.length < 4 ? w : stemmer(w);
+    // Words repeat (ingest stems every word of the corpus, twice): remember the most recent ones.
+    if (stems.size >= STEM_CACHE) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+const STEM_CACHE = 200_000;
+const stems = new Map<string, string>();
 
 export const STOP_WORDS = new Set(
   (

@@ -170,7 +170,8 @@ export const CLASSIFIERS: Classifier[] = [
  * that happened to them is a question about the article's facts.
  */
 function asksWhatTheySaid(q: Question): boolean {
-  if (q.topic.length === 0 || q.followUp || q.verbTerms.length > 0 || q.groupRole) return true;
+  // "Why did X do Y?": the reasons the article gives for what a speaker did are mostly their own words.
+  if (q.topic.length === 0 || q.followUp || q.verbTerms.length > 0 || q.groupRole || /^why\b/.test(q.folded)) return true;
   return /\b(opinion|opinions|view|views|position|stance|think|thinks|thought|feel|feels|felt|believe|believes|according|quote|quotes|words|claim|claims|argument|point|points|message|comments?|remarks?|response|reply|answer|criticism|concerns?|hopes?|expects?|expectations?|warnings?)\b/.test(q.folded);
 }
 

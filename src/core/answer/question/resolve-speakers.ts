@@ -114,6 +114,23 @@ function nameMatch(word: string, part: string, kb: KnowledgeBase): boolean {
   return distance(word, part) <= max && !(kb.vocabulary.has(word) && word !== part);
 }
 
+const roleIndexes = new WeakMap<KnowledgeBase, { roleWords: Set<string>[]; heads: Set<string>[] }>();
+
+/** Each speaker's role words and role head nouns, worked out once per knowledge base rather than per question. */
+function roleIndex(kb: KnowledgeBase): { roleWords: Set<string>[]; heads: Set<string>[] } {
+  let index = roleIndexes.get(kb);
+  if (!index) {
+    index = {
+      roleWords: kb.speakers.map(
+        (sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases.flatMap((a) => a.split(/\s+/))]),
+      ),
+      heads: kb.speakers.map((sp) => new Set([...roleHeads(sp.role), ...sp.aliases.map((a) => a.split(/\s+/).at(-1)!)])),
+    };
+    roleIndexes.set(kb, index);
+  }
+  return index;
+}
+
 function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): { speakers: Speaker[]; used: Set<number>; alternates: Speaker[]; groupRole: boolean } {
   if (!folded.some(isPersonNoun)) return { speakers: [], used, alternates: [], groupRole: false };
   // Only words that describe a person count: the noun itself ("the analyst"), its modifiers ("the Senate deputy"),
@@ -130,18 +147,16 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
       for (let j = i + 2; j < folded.length && j <= i + 7 && !/^(say|said|think|about|on|regarding|expect|hope|mention)$/.test(folded[j]); j++) describing.add(j);
     }
   });
-  const roleWords = kb.speakers.map(
-    (sp) => new Set([...(sp.role ? wordTokens(fold(sp.role)).map((t) => t.text) : []), ...sp.aliases.flatMap((a) => a.split(/\s+/))]),
-  );
+  const { roleWords, heads } = roleIndex(kb);
   // A role word that is the asked word (or its root) counts fully; an equivalent ("diplomat" for "ambassador") half.
   // The noun a role is headed by ("deputy" in "a deputy of the Duma") fits better than a modifier ("deputy head").
-  const heads = kb.speakers.map((sp) => new Set([...roleHeads(sp.role), ...sp.aliases.map((a) => a.split(/\s+/).at(-1)!)]));
   const fit = (k: number, w: string) => {
     const exact = [...roleWords[k]].some((r) => sameRoot(r, w));
     if (exact) return isPersonNoun(w) && ![...heads[k]].some((h) => sameRoot(h, w)) ? 0.6 : 1;
     return [...roleWords[k]].some((r) => equivalents(stem(w)).includes(stem(r))) ? 0.5 : 0;
   };
-  const df = (w: string) => kb.speakers.filter((_, k) => fit(k, w) > 0).length;
+  const dfs = new Map<string, number>();
+  const df = (w: string) => dfs.get(w) ?? dfs.set(w, kb.speakers.filter((_, k) => fit(k, w) > 0).length).get(w)!;
   const scores = kb.speakers.map((sp, k) => {
     let score = 0;
     const hits: number[] = [];

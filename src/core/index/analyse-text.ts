@@ -1,0 +1,69 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { chunkArticle, type ChunkingOptions } from "../ingest/chunk.js";
+import { analyseSpeakers } from "../speakers/analyse-speakers.js";
+import type { SpeakerAnalysis } from "../speakers/types.js";
+import type { Article } from "../types.js";
+import { deriveTerms, type Derived } from "./derived.js";
+
+/** What ingest learns from the text itself: who speaks, and the terms retrieval reads back. */
+export interface TextAnalysis {
+  analysis: SpeakerAnalysis;
+  derived: Derived;
+}
+
+export interface AnalysisJob {
+  articles: Article[];
+  chunking: ChunkingOptions;
+}
+
+/** Speakers, then the terms (the roles of introduced speakers are kept apart from what they said). */
+export function analyseText({ articles, chunking }: AnalysisJob): TextAnalysis {
+  const analysis = analyseSpeakers(articles);
+  const chunks = articles.flatMap((a) => chunkArticle(a, chunking));
+  return { analysis, derived: deriveTerms(articles, chunks, analysis) };
+}
+
+/** Below this much text, a worker thread costs more to start than the analysis takes. */
+const WORKER_FROM_CHARS = 2_000_000;
+
+/**
+ * The text analysis of a large corpus on a second core, while the caller
+ * embeds and indexes the chunks on the first: ingest of a 20 MB corpus is
+ * bound by both. Small corpora, and any failure to start a worker, are
+ * analysed in this thread.
+ */
+export function analyseTextInBackground(job: AnalysisJob): Promise<TextAnalysis> {
+  const size = job.articles.reduce((n, a) => n + a.text.length, 0);
+  if (size < WORKER_FROM_CHARS) return Promise.resolve(analyseText(job));
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = startWorker(new URL(`./analyse-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), job);
+    } catch {
+      resolve(analyseText(job));
+      return;
+    }
+    let settled = false;
+    const fallback = () => {
+      if (settled) return;
+      settled = true;
+      resolve(analyseText(job));
+    };
+    worker.once("message", (result: TextAnalysis) => {
+      settled = true;
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", fallback);
+    worker.once("exit", (code) => code !== 0 && fallback());
+  });
+}
+
+/** A worker for the module at `url`; TypeScript sources get tsx's loader, which workers do not inherit. */
+function startWorker(url: URL, job: AnalysisJob): Worker {
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: job });
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
