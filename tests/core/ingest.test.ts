@@ -5,6 +5,9 @@ import { buildIndex } from "../../src/core/index/build-index.js";
 import { DEFAULT_SETTINGS, openKnowledgeBase } from "../../src/core/index/open-knowledge-base.js";
 import { UserError } from "../../src/core/errors.js";
 import { HashedTfidfEmbeddings } from "../../src/core/embeddings/hashed-tfidf.js";
+import { loadCorpus } from "../../src/core/corpus/load-corpus.js";
+import { analyseText, analyseTextInBackground } from "../../src/core/index/analyse-text.js";
+import { generateCorpus } from "../../scripts/lib/generate-corpus.js";
 import { FIXTURES, SEED_CORPUS, buildTemp, copyCorpus, runScript, tempDir } from "../helpers.js";
 
 describe("ingest", () => {
@@ -144,5 +147,24 @@ describe("ingest", () => {
     const r = runScript("ingest.ts", ["--corpus", SEED_CORPUS, "--index", index]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Indexed 1 documents, \d+ chunks, 1024 dimensions in \d+ ms/);
+  });
+});
+
+describe("ingest of a large corpus", () => {
+  it("finds the same speakers and terms on a second core as in this one", async () => {
+    const dir = await tempDir();
+    await generateCorpus(dir, 12);
+    const corpus = await loadCorpus(dir);
+    const job = { files: corpus.files, chunking: DEFAULT_SETTINGS.chunking };
+    // A threshold of 0 forces the worker thread that a 20 MB corpus would get.
+    const background = await analyseTextInBackground(job, corpus.articles, 0);
+    const here = analyseText(job, corpus.articles);
+    expect(background.inWorker).toBe(true);
+    expect(background.analysis.speakers.length).toBeGreaterThan(12);
+    expect(background.analysis).toEqual(here.analysis);
+    expect(background.derived.sentenceTerms).toEqual(here.derived.sentenceTerms);
+    const { sentences } = background.derived.lexical;
+    expect([...sentences.items]).toEqual([...here.derived.lexical.sentences.items]);
+    expect(sentences.terms).toEqual(here.derived.lexical.sentences.terms);
   });
 });

@@ -16,6 +16,8 @@ export interface Corpus {
   articles: Article[];
   /** sha256 over file names and bytes: what decides whether an index is stale. */
   hash: string;
+  /** The files as read: a worker parses its own copy of the articles from them. */
+  files: CorpusFile[];
 }
 
 export interface CorpusFile {
@@ -64,15 +66,19 @@ export function hashCorpus(files: CorpusFile[]): string {
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const files = await readCorpusFiles(dir);
+  return { dir, articles: parseCorpusFiles(files), hash: hashCorpus(files), files };
+}
+
+/** The articles in files already read: the same files always give the same articles, ids included. */
+export function parseCorpusFiles(files: CorpusFile[]): Article[] {
   const ids = new Set<string>();
-  const articles = files.map((f) => {
+  return files.map((f) => {
     const text = decodeText(f);
     let id = slug(f.name.replace(/\.[^.]+$/, ""));
     while (ids.has(id)) id += "-x";
     ids.add(id);
     return parseArticle(id, f.name, text);
   });
-  return { dir, articles, hash: hashCorpus(files) };
 }
 
 function decodeText(f: CorpusFile): string {

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { chunkArticle, type ChunkingOptions } from "../ingest/chunk.js";
 import { analyseSpeakers } from "../speakers/analyse-speakers.js";
 import type { SpeakerAnalysis } from "../speakers/types.js";
+import { parseCorpusFiles, type CorpusFile } from "../corpus/load-corpus.js";
 import type { Article } from "../types.js";
 import { deriveTerms, type Derived } from "./derived.js";
 
@@ -11,15 +12,22 @@ import { deriveTerms, type Derived } from "./derived.js";
 export interface TextAnalysis {
   analysis: SpeakerAnalysis;
   derived: Derived;
+  /** Set when a worker thread did the work (a failed worker falls back to this thread). */
+  inWorker?: true;
 }
 
+/**
+ * The corpus as files, not articles: a worker parses them again, which costs
+ * far less memory than a structured clone of every paragraph and sentence.
+ */
 export interface AnalysisJob {
-  articles: Article[];
+  files: CorpusFile[];
   chunking: ChunkingOptions;
 }
 
 /** Speakers, then the terms (the roles of introduced speakers are kept apart from what they said). */
-export function analyseText({ articles, chunking }: AnalysisJob): TextAnalysis {
+export function analyseText({ files, chunking }: AnalysisJob, parsed?: Article[]): TextAnalysis {
+  const articles = parsed ?? parseCorpusFiles(files);
   const analysis = analyseSpeakers(articles);
   const chunks = articles.flatMap((a) => chunkArticle(a, chunking));
   return { analysis, derived: deriveTerms(articles, chunks, analysis) };
@@ -34,26 +42,26 @@ const WORKER_FROM_CHARS = 2_000_000;
  * bound by both. Small corpora, and any failure to start a worker, are
  * analysed in this thread.
  */
-export function analyseTextInBackground(job: AnalysisJob): Promise<TextAnalysis> {
-  const size = job.articles.reduce((n, a) => n + a.text.length, 0);
-  if (size < WORKER_FROM_CHARS) return Promise.resolve(analyseText(job));
+export function analyseTextInBackground(job: AnalysisJob, articles: Article[], workerFromChars = WORKER_FROM_CHARS): Promise<TextAnalysis> {
+  const size = articles.reduce((n, a) => n + a.text.length, 0);
+  if (size < workerFromChars) return Promise.resolve(analyseText(job, articles));
   return new Promise((resolve) => {
     let worker: Worker;
     try {
       worker = startWorker(new URL(`./analyse-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), job);
     } catch {
-      resolve(analyseText(job));
+      resolve(analyseText(job, articles));
       return;
     }
     let settled = false;
     const fallback = () => {
       if (settled) return;
       settled = true;
-      resolve(analyseText(job));
+      resolve(analyseText(job, articles));
     };
     worker.once("message", (result: TextAnalysis) => {
       settled = true;
-      resolve(result);
+      resolve({ ...result, inWorker: true });
       void worker.terminate();
     });
     worker.once("error", fallback);

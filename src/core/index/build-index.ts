@@ -34,7 +34,7 @@ export async function buildIndex(corpusDir: string, indexDir: string, settings: 
 async function assemble(corpus: Corpus, settings: IndexSettings, started: number, indexDir: string) {
   const chunks = corpus.articles.flatMap((a) => chunkArticle(a, settings.chunking));
   // On another core while this one embeds and indexes (a large corpus needs both).
-  const analysing = analyseTextInBackground({ articles: corpus.articles, chunking: settings.chunking });
+  const analysing = analyseTextInBackground({ files: corpus.files, chunking: settings.chunking }, corpus.articles);
   const provider = createEmbeddings(settings.embedding, settings.embeddingAccess);
   const embeddingState = provider.fit(chunks.map((c) => c.pageContent));
   const { store, dimensions } = await buildVectorStore(provider.embeddings, chunks);
