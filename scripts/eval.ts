@@ -27,25 +27,24 @@ next to two baselines that answer with the top passage of LangChain's BM25Retrie
 and of this project's own hybrid retriever.`;
 const ROOT = path.join(import.meta.dirname, "..");
 
-/** A baseline that answers with one retrieved chunk, quoted whole. */
-function passageAnswer(q: string, chunk: { pageContent: string; metadata: unknown } | undefined): Answer {
+/** A baseline that answers with one retrieved chunk, quoted whole: one citation per paragraph it holds. */
+function passageAnswer(kb: KnowledgeBase, q: string, chunk: { pageContent: string; metadata: unknown } | undefined): Answer {
   if (!chunk) return { question: q, answer: "", answerable: false, citations: [], mode: "refusal" };
   const m = chunk.metadata as ChunkMetadata;
-  return {
-    question: q,
-    answer: `${chunk.pageContent} [1]`,
-    answerable: true,
-    mode: "answer",
-    citations: [{ n: 1, quote: chunk.pageContent, paragraph: m.paragraph, speaker: null, docId: m.docId, start: m.start, end: m.end }],
-  };
+  const article = kb.article(m.docId);
+  const citations = m.paragraphs.map((n, i) => {
+    const p = article.paragraphs[n - 1];
+    return { n: i + 1, quote: p.text, paragraph: n, speaker: null, docId: m.docId, start: p.start, end: p.end };
+  });
+  return { question: q, answer: `${chunk.pageContent} ${citations.map((c) => `[${c.n}]`).join("")}`, answerable: true, mode: "answer", citations };
 }
 
 function baselines(kb: KnowledgeBase): Record<"bm25" | "hybrid", () => Ask> {
   const bm25 = BM25Retriever.fromDocuments(kb.chunks, { k: 1 });
   const hybrid = new HybridRetriever(kb);
   return {
-    bm25: () => async (q) => passageAnswer(q, (await bm25.invoke(q))[0]),
-    hybrid: () => async (q) => passageAnswer(q, (await hybrid.search(q, 1))[0]?.chunk),
+    bm25: () => async (q) => passageAnswer(kb, q, (await bm25.invoke(q))[0]),
+    hybrid: () => async (q) => passageAnswer(kb, q, (await hybrid.search(q, 1))[0]?.chunk),
   };
 }
 
