@@ -9,12 +9,14 @@ const PASSIVE_BY = /\b(?:was|were)\s+(?:not\s+)?\p{L}+\s+by\b/iu;
 /** "X agreed with Y", "X shared this view", "Her view was echoed by Y": who sided with whom. */
 export function findAgreements(docId: string, sentences: Sentence[], speakers: Speaker[], attribution: (string | null)[]): Agreement[] {
   const out: Agreement[] = [];
+  const byId = new Map(speakers.map((sp) => [sp.id, sp]));
+  const resolveObject = (object: string, subject: Speaker, sentence: number) => resolve(object, subject, sentence, speakers, byId, attribution);
   for (const s of sentences) {
-    const who = speakers.find((sp) => sp.id === attribution[s.index]);
+    const who = attribution[s.index] ? byId.get(attribution[s.index]!) : undefined;
     if (!who) continue;
     // "X shared this view", "X agreed.": agreement with whoever spoke last.
     if (/\b(?:shared|echoed|supported) (?:this|that|the same|his|her) (?:view|opinion|position|assessment|point)\b|\b(?:agreed|concurred)\s*[.,;]/i.test(s.text)) {
-      const target = resolveObject(" the speaker", who, s.index, speakers, attribution);
+      const target = resolveObject(" the speaker", who, s.index);
       if (target) {
         out.push({ docId, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: "agree" });
         continue;
@@ -30,7 +32,7 @@ export function findAgreements(docId: string, sentences: Sentence[], speakers: S
       );
     if (sharedBy) {
       const possessor = sharedBy[1].replace(/['’]s$/, "").toLowerCase() === "his" ? " him" : /^her$/i.test(sharedBy[1]) ? " her" : ` ${sharedBy[1].replace(/['’]s$/, "")}`;
-      const target = resolveObject(possessor, who, s.index, speakers, attribution);
+      const target = resolveObject(possessor, who, s.index);
       const against = !!sharedBy[2] !== /^(challenged|disputed|questioned|rejected)$/i.test(sharedBy[3]);
       if (target) {
         out.push({ docId, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: against ? "disagree" : "agree" });
@@ -44,39 +46,49 @@ export function findAgreements(docId: string, sentences: Sentence[], speakers: S
     const cue = disagree ?? agree;
     if (!cue) continue;
     const object = mainClause.slice(cue.index + cue[0].length);
-    const target = resolveObject(object, who, s.index, speakers, attribution);
+    const target = resolveObject(object, who, s.index);
     if (target) out.push({ docId, speakerId: who.id, withSpeakerId: target.id, sentence: s.index, stance: disagree ? "disagree" : "agree" });
   }
   return out;
 }
 
-function resolveObject(
+function resolve(
   object: string,
   subject: Speaker,
   sentence: number,
   speakers: Speaker[],
+  byId: Map<string, Speaker>,
   attribution: (string | null)[],
 ): Speaker | null {
   const head = object.slice(0, 80);
-  for (const sp of [...speakers].reverse()) {
-    if (sp !== subject && new RegExp(`\\b${escapeRe(sp.name.split(" ").at(-1)!)}\\b`).test(head)) return sp;
+  for (let k = speakers.length - 1; k >= 0; k--) {
+    const sp = speakers[k];
+    const surname = sp.name.split(" ").at(-1)!;
+    if (sp !== subject && head.includes(surname) && new RegExp(`\\b${escapeRe(surname)}\\b`).test(head)) return sp;
   }
-  // Otherwise the object is someone who spoke before this sentence, latest first.
-  const before: Speaker[] = [];
-  for (let i = sentence - 1; i >= 0; i--) {
-    const sp = speakers.find((x) => x.id === attribution[i]);
-    if (sp && sp !== subject && !before.includes(sp)) before.push(sp);
+  // Otherwise the object is someone who spoke before this sentence, latest first: found by walking back, no further than needed.
+  function* before(): Generator<Speaker> {
+    const seen = new Set<Speaker>();
+    for (let i = sentence - 1; i >= 0; i--) {
+      const sp = attribution[i] ? byId.get(attribution[i]!) : undefined;
+      if (sp && sp !== subject && !seen.has(sp)) {
+        seen.add(sp);
+        yield sp;
+      }
+    }
   }
   const pronoun = /^\s*(him|her)\b/i.exec(head);
   if (pronoun) {
     const gender = pronoun[1].toLowerCase() === "her" ? "f" : "m";
-    return before.find((sp) => sp.gender === gender || sp.gender === null) ?? null;
+    for (const sp of before()) if (sp.gender === gender || sp.gender === null) return sp;
+    return null;
   }
   // "supported the lawmaker", "agreed with the previous speaker": a person, not "the extension".
   const noun = /^\s*(?:the|this|that|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(head)?.[1]?.toLowerCase();
   if (noun && (PERSON_NOUNS.has(noun) || TITLE_WORDS.has(noun))) {
-    addAlias(before[0] ?? null, noun);
-    return before[0] ?? null;
+    const latest = before().next().value ?? null;
+    addAlias(latest, noun);
+    return latest;
   }
   return null;
 }

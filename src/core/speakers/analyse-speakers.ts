@@ -318,20 +318,23 @@ class ArticleAnalysis {
 
   private finish() {
     const { sentences, out } = this;
-    const speakers = [...this.speakerOf.entries()].sort(([a], [b]) => a.first - b.first || this.people.all.indexOf(a) - this.people.all.indexOf(b)).map(([, sp]) => sp);
+    // Maps rather than searches: an article of thousands of speakers must not cost their square.
+    const order = new Map(this.people.all.map((p, i) => [p, i]));
+    let speakers = [...this.speakerOf.entries()].sort(([a], [b]) => a.first - b.first || order.get(a)! - order.get(b)!).map(([, sp]) => sp);
     for (const sp of speakers) sp.gender ??= this.personOf.get(sp)!.gender ?? guessGender(sp, sentences, this.subjectOf);
+    const byId = new Map(speakers.map((sp) => [sp.id, sp]));
     for (const s of sentences) {
-      const sp = speakers.find((x) => x.id === out[s.index]);
+      const sp = out[s.index] ? byId.get(out[s.index]!) : undefined;
       if (sp && isClaim(s.text)) sp.claims.push(s.index);
       for (const co of this.coSubjects.get(s.index) ?? []) if (co !== sp && isClaim(s.text)) co.claims.push(s.index);
     }
     for (const sp of speakers) sp.claims.sort((a, b) => a - b);
     // Someone who only acts ("signed a decree") and never speaks is not a speaker.
-    for (const sp of this.provisional) {
-      if (sp.claims.some((i) => hasSpeechMarker(sentences[i].text))) continue;
-      speakers.splice(speakers.indexOf(sp), 1);
+    const silent = new Set([...this.provisional].filter((sp) => !sp.claims.some((i) => hasSpeechMarker(sentences[i].text))).map((sp) => sp.id));
+    if (silent.size) {
+      speakers = speakers.filter((sp) => !silent.has(sp.id));
       out.forEach((id, i) => {
-        if (id === sp.id) out[i] = null;
+        if (id && silent.has(id)) out[i] = null;
       });
     }
     const agreements = findAgreements(this.article.id, sentences, speakers, out);

@@ -45,6 +45,8 @@ export class People {
   private readonly bySurnameKey = new Map<string, Person[]>();
   /** Misspelt surnames already looked up, while no one new has been named. */
   private near = new Map<string, Person[]>();
+  /** People by the first letter and length of their surname: a misspelling is one letter off, so only three lengths can match. */
+  private readonly byInitialLength = new Map<string, Person[]>();
 
   constructor(private readonly lowercase: ReadonlySet<string>) {}
 
@@ -107,6 +109,8 @@ export class People {
     this.byKey.set(person.key, person);
     const surnameKey = fold(surname);
     this.bySurnameKey.set(surnameKey, [...(this.bySurnameKey.get(surnameKey) ?? []), person]);
+    const shape = `${surname[0]}|${surnameKey.length}`;
+    this.byInitialLength.set(shape, [...(this.byInitialLength.get(shape) ?? []), person]);
     this.near = new Map();
     this.byKey.set(shortKey(name), person);
     return person;
@@ -126,7 +130,12 @@ export class People {
     const w = fold(word);
     let same = (this.bySurnameKey.get(w) ?? []).filter((p) => p.first <= index);
     if (same.length === 0 && w.length >= 5) {
-      if (!this.near.has(w)) this.near.set(w, this.all.filter((p) => p.surname[0] === word[0] && isMisspelling(fold(p.surname), w)));
+      if (!this.near.has(w)) {
+        const candidates = [w.length - 1, w.length, w.length + 1].flatMap((n) => this.byInitialLength.get(`${word[0]}|${n}`) ?? []);
+        // In the order they were named, as the full list had them.
+        const named = candidates.filter((p) => isMisspelling(fold(p.surname), w)).sort((a, b) => this.all.indexOf(a) - this.all.indexOf(b));
+        this.near.set(w, named);
+      }
       const near = this.near.get(w)!.filter((p) => p.first <= index);
       if (near.length === 1) same = near;
     }
