@@ -81,7 +81,7 @@ export function findNames(sentence: string, lowercase?: ReadonlySet<string>): Na
     let first = i;
     // "envoy in Norway Jane Roe": a place after a preposition, then the name (not after "the": that is an organisation).
     if (j - i >= 2 && partOfSomethingElse(toks, i, j) && /^(in|to|at|from|of)$/i.test(toks[i - 1]?.text ?? "")) first = i + 1;
-    // "the State Duma Oleg Smirnov": the first word still belongs to the organisation before it.
+    // "the State Senate Oleg Smirnov": the first word still belongs to the organisation before it.
     const prev = toks[i - 1]?.text ?? "";
     if (j - i >= 2 && /^\p{Lu}/u.test(prev) && ORG_WORDS.has(fold(prev))) first = i + 1;
     if (j - i >= 2 && lowercase && opensSentence(toks, i) && isLowercaseWord(toks[i].text, lowercase)) first = i + 1;

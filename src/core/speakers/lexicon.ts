@@ -72,7 +72,7 @@ export function isReportingVerb(word: string | undefined): boolean {
 
 /**
  * A reporting verb in a form that is no noun: "stated", "notes", but not
- * "state" or "chair", which name things in "Deputy of the State Duma".
+ * "state" or "chair", which name things in "Deputy of the State Senate".
  */
 export function isMarkedReportingVerb(word: string | undefined): boolean {
   const w = word?.toLowerCase() ?? "";

@@ -52,7 +52,7 @@ export function applyContext(kb: KnowledgeBase, q: Question, turns: Conversation
     return { ...q, speakers, followUp: "why", shown: new Set(last.shown) };
   }
 
-  // "and the ambassador?", "what about Petrov?": the last question, asked about someone else.
+  // "and the ambassador?", "what about Smith?": the last question, asked about someone else.
   const ellipsis = ELLIPSIS.exec(text);
   if (ellipsis && text.split(/\s+/).length <= 7 && !MORE.test(text.slice(ellipsis[0].length))) {
     const rest = text.slice(ellipsis[0].length).replace(/[?.!]+$/, "").trim();

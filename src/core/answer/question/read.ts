@@ -155,7 +155,7 @@ function looksLikeQuestionWord(word: string): boolean {
   return QUESTION_OPENERS.some((q) => q === w || (w.length >= 3 && distance(q, w) <= (q.length > 4 ? 2 : 1)));
 }
 
-/** Where the words that refer to speakers stand, with a leading article: "the ambassador", "Petrov". */
+/** Where the words that refer to speakers stand, with a leading article: "the ambassador", "Smith". */
 function spanOf(text: string, tokens: Token[], used: Set<number>): [number, number] | null {
   if (used.size === 0) return null;
   const first = Math.min(...used);

@@ -87,7 +87,7 @@ function nameParts(kb: KnowledgeBase): Map<string, NamePart[]> {
   return index;
 }
 
-/** The head nouns of a role: "deputy" in "a deputy of the Duma", "head" in "former deputy head of X". */
+/** The head nouns of a role: "deputy" in "a deputy of the Senate", "head" in "former deputy head of X". */
 function roleHeads(role: string | null): string[] {
   if (!role) return [];
   const segments: string[] = [];
@@ -139,7 +139,7 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   folded.forEach((w, i) => {
     if (!isPersonNoun(w)) return;
     describing.add(i);
-    // Modifiers count only inside a noun phrase: "the Duma deputy", not "advise founders".
+    // Modifiers count only inside a noun phrase: "the Senate deputy", not "advise founders".
     const det = [i - 1, i - 2, i - 3, i - 4].find((j) => j >= 0 && /^(the|a|an|this|that)$/.test(folded[j]));
     const ownPhrase = det !== undefined && !folded.slice(det + 1, i).some((w) => isPersonNoun(w));
     if (ownPhrase) for (let j = det! + 1; j < i; j++) if (!STOP_WORDS.has(folded[j]) && !QUESTION_WORDS.has(folded[j])) describing.add(j);
@@ -149,7 +149,7 @@ function resolveByRole(kb: KnowledgeBase, folded: string[], used: Set<number>): 
   });
   const { roleWords, heads } = roleIndex(kb);
   // A role word that is the asked word (or its root) counts fully; an equivalent ("diplomat" for "ambassador") half.
-  // The noun a role is headed by ("deputy" in "a deputy of the Duma") fits better than a modifier ("deputy head").
+  // The noun a role is headed by ("deputy" in "a deputy of the Senate") fits better than a modifier ("deputy head").
   const fit = (k: number, w: string) => {
     const exact = [...roleWords[k]].some((r) => sameRoot(r, w));
     if (exact) return isPersonNoun(w) && ![...heads[k]].some((h) => sameRoot(h, w)) ? 0.6 : 1;
