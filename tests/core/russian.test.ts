@@ -33,6 +33,9 @@ describe("Russian questions about an English article", () => {
       expect(validateCitations(kb, a), q).toEqual([]);
       // The quotation is the article's English text, as written.
       for (const c of a.citations) expect(a.answer).toContain(c.quote);
+      // The guillemets hold the article's words: each line says so, rather than "Name: «…»" as if the speaker said them.
+      expect(a.answer, q).toContain(`${name} — в изложении статьи: «`);
+      expect(a.answer, q).not.toContain(`${name}: «`);
     }
   });
 

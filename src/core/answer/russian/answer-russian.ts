@@ -150,11 +150,17 @@ function withRole(sp: Speaker, c: CitationList, kit: AnswerKit): string {
   return `${sp.name}${role ? ` (${role})` : ""} ${intro(sp, c, kit)}`;
 }
 
-/** A passage in the article's own words, with whose words they are: "Name: “…” [1]". */
+/**
+ * A passage in the article's own words, with whose claim it reports. The
+ * quotation marks hold the article's words, so a speaker's line says so:
+ * "Name — as the article puts it: «…» [1]", never "Name: «…»", which would
+ * put the article's narration in the speaker's mouth.
+ */
 function quoteUnit(unit: Unit, c: CitationList, kit: AnswerKit, narration: string): string {
   const marker = c.citeSpan(unit.docId, unit.sentences);
   const text = kit.kb.article(unit.docId).text.slice(unit.sentences[0].start, unit.sentences.at(-1)!.end);
-  return `${unit.speaker ? unit.speaker.name : narration}: «${text}» ${marker}`;
+  const who = unit.speaker ? phrase(russianLocale(), "reported", { name: unit.speaker.name }) : narration;
+  return `${who}: «${text}» ${marker}`;
 }
 
 function example(kit: AnswerKit): string {
