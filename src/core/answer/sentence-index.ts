@@ -37,6 +37,8 @@ export class SentenceIndex {
   /** Vocabulary by its first six letters, for the long-prefix forms of a term. */
   private readonly byPrefix = new Map<string, string[]>();
   private readonly formsCache = new Map<string, string[]>();
+  /** Where each article's sentences start in `refs`. */
+  private readonly firstRef = new Map<string, number>();
   private readonly idfCache = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
@@ -45,6 +47,7 @@ export class SentenceIndex {
     this.refs = [];
     for (const a of kb.articles) {
       const saved = kb.derived.sentenceTerms[a.id];
+      this.firstRef.set(a.id, this.refs.length);
       for (const s of kb.sentences(a.id)) {
         const packed = saved[s.index];
         this.refs.push(new LazyRef(this.refs.length, a.id, s, kb.speakerOf(a.id, s.index), packed));
@@ -124,6 +127,20 @@ export class SentenceIndex {
     const forms = this.forms(term);
     if (forms.some((f) => this.bm25.holds(f, ref.position))) return 1;
     return forms.some((f) => ref.roleTerms.has(f)) ? 0.5 : 0;
+  }
+
+  /** The indexed sentence `index` of an article. */
+  ref(docId: string, index: number): SentenceRef {
+    return this.refs[this.firstRef.get(docId)! + index];
+  }
+
+  /** Share of the query's weight that these sentences hold between them: a claim may span one quotation's sentences. */
+  coverageOfAll(terms: string[], refs: SentenceRef[]): number {
+    const unique = [...new Set(terms)];
+    const total = unique.reduce((s, t) => s + this.idf(t), 0);
+    if (total === 0) return 0;
+    const covered = unique.reduce((s, t) => s + Math.max(...refs.map((r) => this.contains(r, t))) * this.idf(t), 0);
+    return covered / total;
   }
 
   coverage(terms: string[], ref: SentenceRef): number {

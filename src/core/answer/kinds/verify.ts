@@ -38,6 +38,25 @@ const NUMBER_WORD = /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|
 const numbersOf = (text: string) => new Set(words(text).filter((w) => NUMBER_WORD.test(w)).map((w) => w.replace(/[.,]$/, "")));
 const negated = (text: string) => NEGATION.test(text.replace(/\bnot only\b/gi, ""));
 
+const CANDIDATES = 5;
+
+/**
+ * The best of the top hits when each is read with the rest of its quotation:
+ * "No institution is immune. And this includes our police departments." holds
+ * "police departments are not immune" only as a whole. Its coverage is the
+ * quotation's; ties keep the search's order.
+ */
+function wholeQuotation(kit: AnswerKit, q: Question, hits: SentenceHit[]): SentenceHit | null {
+  let best: SentenceHit | null = null;
+  for (const hit of hits) {
+    const unit = kit.unit(hit.ref);
+    const refs = unit.sentences.map((s) => kit.index.ref(unit.docId, s.index));
+    const coverage = refs.length > 1 ? kit.index.coverageOfAll(q.topic, refs) : hit.coverage;
+    if (!best || coverage > best.coverage) best = { ...hit, coverage };
+  }
+  return best;
+}
+
 /**
  * Checks a claim (a yes/no question or a statement someone made) against the
  * article: the code behind both "did X say …?" and /check.
@@ -45,11 +64,11 @@ const negated = (text: string) => NEGATION.test(text.replace(/\bnot only\b/gi, "
 export function checkClaim(kit: AnswerKit, q: Question): Check {
   const { index } = kit;
   const hits = index.search(q.topic, undefined, q.prior);
-  const best = hits[0] ?? null;
+  const best = wholeQuotation(kit, q, hits.slice(0, CANDIDATES));
   const dated = datedOtherwise(kit, q);
   if (dated) return dated;
   if (!best || best.coverage < CONTRADICT_COVERAGE) return { verdict: "not-said", hit: null };
-  const passage = best.ref.sentence.text;
+  const passage = kit.unit(best.ref).sentences.map((x) => x.text).join(" ");
   // "X said the event was held on the 20th" against "… on the 19th"; "X said it will not …" against "it will …".
   const claimed = numbersOf(q.text);
   const found = numbersOf(passage);
