@@ -139,16 +139,12 @@ export class SentenceIndex {
     const unique = [...new Set(terms)];
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
     if (total === 0) return 0;
-    const covered = unique.reduce((s, t) => s + Math.max(...refs.map((r) => this.contains(r, t))) * this.idf(t), 0);
+    const covered = unique.reduce((s, t) => s + refs.reduce((m, r) => Math.max(m, this.contains(r, t)), 0) * this.idf(t), 0);
     return covered / total;
   }
 
   coverage(terms: string[], ref: SentenceRef): number {
-    const unique = [...new Set(terms)];
-    const total = unique.reduce((s, t) => s + this.idf(t), 0);
-    if (total === 0) return 0;
-    const covered = unique.reduce((s, t) => s + this.contains(ref, t) * this.idf(t), 0);
-    return covered / total;
+    return this.coverageOfAll(terms, [ref]);
   }
 
   /**

@@ -7,8 +7,9 @@ import type { ChunkMetadata } from "../types.js";
 
 /**
  * Graph settings for the HNSW index. hnswlib's default efConstruction (200)
- * made building a 30,000-chunk index take a minute; 48 builds it several times
- * faster, and the dense ranking only ever breaks ties with BM25 (hybrid retrieval).
+ * made building a 30,000-chunk index take a minute; 16 builds it several times
+ * faster, and the dense ranking only ever joins BM25's in hybrid retrieval, so a
+ * slightly less exact graph costs little.
  */
 const HNSW = { m: 12, efConstruction: 16, seed: 100 };
 
