@@ -99,7 +99,7 @@ export class ExtractiveAnswerer implements Answerer {
     const q = analyseQuestion(this.kb, cleaned);
     const ranked = await this.kit.retriever.search(cleaned, 8);
     setPrior(q, ranked);
-    const answer = q.topic.length ? checkAnswer(this.kit, q) : { ...this.kit.refuse(q, "There is no claim to check: write what someone said, for example /check Petrov said there are more parties."), verdict: "not-said" as const };
+    const answer = q.topic.length ? checkAnswer(this.kit, q) : { ...this.kit.refuse(q, `There is no claim to check: write what someone said, for example /check ${this.exampleName()} said …`), verdict: "not-said" as const };
     return { ...this.checked(answer), question: claim, verdict: answer.verdict };
   }
 
@@ -114,6 +114,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Whether the question is written in a script the corpus uses (Latin, Cyrillic, …). */
+  /** A speaker's surname from this corpus for examples, or a placeholder when nobody speaks. */
+  private exampleName(): string {
+    return this.kb.speakers[0]?.name.split(" ").at(-1) ?? "someone";
+  }
+
   private sameScript(text: string): boolean {
     const asked = scriptsOf(text);
     return asked.size === 0 || [...asked].some((s) => this.scripts().has(s));
